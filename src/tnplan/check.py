@@ -1,0 +1,353 @@
+"""Check plan files: the format, every reference, dates, times and programmes.
+
+:func:`check_file` never raises for bad input: it returns the plan it could build (or None)
+and every problem it found, errors and warnings, each at its file:line:col.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import model
+from .messages import Reporter
+from .problems import Problem, TnplanError
+
+PLAN_SUFFIXES = (".yaml", ".yml")
+_PLACEHOLDER = re.compile(r"\{([^{}\s]*)\}")
+_REF_KINDS = ("unit", "invitee", "activity", "deadline")
+
+
+@dataclass
+class Checked:
+    """The result of checking one file."""
+
+    path: Path
+    plan: model.Plan | None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.plan is not None and not any(p.level == "error" for p in self.problems)
+
+
+def check_file(path: Path, *, lang: str = "vi", display: str | None = None) -> Checked:
+    """Load, convert and check one plan file."""
+    from . import load, schema
+
+    rep = Reporter(display or str(path), lang)
+    root = load.read(path, rep)
+    plan = schema.build_plan(root, rep) if root is not None else None
+    if plan is not None:
+        plan.source = str(path)
+        check_plan(plan, rep)
+    rep.problems.sort(key=Problem.sort_key)
+    return Checked(path, plan, rep.problems)
+
+
+def plan_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """Expand folders into the plan files they hold (sorted); files are passed through."""
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(
+                p for p in path.iterdir() if p.suffix in PLAN_SUFFIXES and p.is_file()
+            )
+        else:
+            yield path
+
+
+def load_plan(path: Path, *, lang: str = "vi") -> model.Plan:
+    """A valid plan, or a :class:`TnplanError` naming its first error (exit code 1)."""
+    if not path.exists():
+        raise TnplanError(
+            f"không có tệp {path}" if lang == "vi" else f"no such file: {path}", exit_code=3
+        )
+    checked = check_file(path, lang=lang)
+    errors = [p for p in checked.problems if p.level == "error"]
+    if checked.plan is None or errors:
+        first = errors[0]
+        more = len(errors) - 1
+        tail = (f" (và {more} lỗi khác)" if lang == "vi" else f" (and {more} more)") if more else ""
+        hint = (
+            f"chạy `tnplan validate {path}` để xem tất cả"
+            if lang == "vi"
+            else f"run `tnplan validate {path}` to see them all"
+        )
+        raise TnplanError(
+            f"{first.file}:{first.line}:{first.col}: {first.message}{tail}", hint=hint, exit_code=1
+        )
+    return checked.plan
+
+
+# Semantic checks ----------------------------------------------------------------------------
+
+
+def _walk(obj: Any) -> Iterator[tuple[model.Node, dataclasses.Field[Any], Any]]:
+    """Every (node, field, value) in the plan, depth first."""
+    stack = [obj]
+    while stack:
+        node = stack.pop()
+        for fd in _fields(type(node)):
+            value = getattr(node, fd.name)
+            yield node, fd, value
+            if isinstance(value, list):
+                stack.extend(v for v in reversed(value) if isinstance(v, model.Node))
+            elif isinstance(value, model.Node):
+                stack.append(value)
+
+
+_FIELDS: dict[type, tuple[dataclasses.Field[Any], ...]] = {}
+
+
+def _fields(cls: type) -> tuple[dataclasses.Field[Any], ...]:
+    got = _FIELDS.get(cls)
+    if got is None:
+        got = _FIELDS[cls] = tuple(
+            fd for fd in dataclasses.fields(cls) if not fd.metadata.get("internal")
+        )
+    return got
+
+
+def check_plan(plan: model.Plan, rep: Reporter) -> None:
+    """All semantic checks; problems go to ``rep``."""
+    if plan.format != model.FORMAT:
+        rep.add(plan.where("format"), "bad-format", value=plan.format)
+    _check_timezone(plan, rep)
+    known = _check_ids(plan, rep)
+    _check_refs(plan, known, rep)
+    _check_dates(plan, rep)
+    _check_events(plan, rep)
+    _check_deadlines(plan, rep)
+    _check_placeholders(plan, rep)
+
+
+def _check_timezone(plan: model.Plan, rep: Reporter) -> None:
+    tz = plan.document.timezone
+    if tz == "Asia/Ho_Chi_Minh":
+        return
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(tz)
+    except (ZoneInfoNotFoundError, ValueError):
+        rep.add(plan.document.where("timezone"), "bad-timezone", value=tz)
+
+
+def _check_ids(plan: model.Plan, rep: Reporter) -> dict[str, dict[str, str]]:
+    """Report duplicate ids; return the known ids of each reference kind with their names."""
+    spaces: dict[str, list[tuple[Any, str]]] = {
+        "unit": [(u, u.name) for u in plan.units],
+        "invitee": [(u, u.name) for u in plan.units]
+        + [(g, g.name) for g in plan.guests]
+        + [(g, g.name) for g in plan.groups],
+        "activity": [(a, a.title) for a in plan.activities],
+        "deadline": [(d, d.title) for d in plan.deadlines],
+        "task": [(t, t.title) for a in plan.activities for t in a.tasks if t.id],
+    }
+    known: dict[str, dict[str, str]] = {}
+    for kind, items in spaces.items():
+        seen: dict[str, int] = {}
+        names: dict[str, str] = {}
+        for obj, name in items:
+            oid = obj.id
+            if oid in seen:
+                if kind != "invitee" or not isinstance(obj, model.Unit):
+                    rep.add(obj.where("id"), "duplicate-id", id=oid, first=seen[oid])
+                continue
+            seen[oid] = obj.where("id")[0]
+            names[oid] = name
+        known[kind] = names
+    return known
+
+
+def _check_refs(plan: model.Plan, known: dict[str, dict[str, str]], rep: Reporter) -> None:
+    for node, fd, value in _walk(plan):
+        kind = fd.metadata.get("kind", "")
+        if kind not in _REF_KINDS or value is None:
+            continue
+        ids = known[kind]
+        refs = value if isinstance(value, list) else [value]
+        for i, ref in enumerate(refs):
+            if ref in ids:
+                continue
+            at = node.where(fd.name, i if isinstance(value, list) else None)
+            choices = list(ids) + list(ids.values())
+            suggestion = rep.suggest(ref, choices)
+            for oid, name in ids.items():  # a name was typed: suggest its id
+                if suggestion.endswith(f"`{name}`?"):
+                    suggestion = suggestion.replace(f"`{name}`", f"`{oid}`")
+            rep.add(at, f"unknown-{kind}", id=ref, suggest=suggestion)
+
+
+def _d(day: dt.date) -> str:
+    return f"{day.day}/{day.month}/{day.year}"
+
+
+def _check_dates(plan: model.Plan, rep: Reporter) -> None:
+    period = plan.period
+    if period.start > period.end:
+        rep.add(
+            period.where("start"), "start-after-end", start=_d(period.start), end=_d(period.end)
+        )
+        return
+    for a in plan.activities:
+        if a.start and a.end and a.start > a.end:
+            rep.add(a.where("start"), "start-after-end", start=_d(a.start), end=_d(a.end))
+            continue
+        start, end = plan.activity_window(a)
+        if start < period.start or end > period.end:
+            what = f"hoạt động `{a.id}`" if rep.lang == "vi" else f"activity `{a.id}`"
+            at = a.where("start") if a.start else a.event.where("date") if a.event else a.pos
+            rep.add(
+                at,
+                "outside-period",
+                what=what,
+                start=_d(start),
+                end=_d(end),
+                pstart=_d(period.start),
+                pend=_d(period.end),
+            )
+        if a.event and (a.start or a.end) and not start <= a.event.date <= end:
+            rep.add(
+                a.event.where("date"),
+                "event-outside-activity",
+                date=_d(a.event.date),
+                start=_d(start),
+                end=_d(end),
+            )
+
+
+def _hm(t: dt.time | None) -> str:
+    return "?" if t is None else f"{t.hour:02d}:{t.minute:02d}"
+
+
+def _check_events(plan: model.Plan, rep: Reporter) -> None:
+    for a in plan.activities:
+        ev = a.event
+        if ev is None:
+            if a.programme:
+                rep.add(a.where("programme"), "no-programme-event")
+            continue
+        if not ev.venue:
+            rep.add(ev.pos, "no-venue")
+        if ev.start is None:
+            rep.add(ev.pos, "no-time")
+        if ev.start and ev.end and ev.start >= ev.end:
+            rep.add(ev.where("end"), "time-order", start=_hm(ev.start), end=_hm(ev.end))
+            continue
+        if a.programme:
+            _check_programme(a, ev, rep)
+
+
+def _check_programme(a: model.Activity, ev: model.Event, rep: Reporter) -> None:
+    times = model.slot_times(ev, a.programme)
+    prev: tuple[dt.time, dt.time] | None = None
+    for slot, span in zip(a.programme, times, strict=True):
+        if span is None:
+            rep.add(slot.pos, "slot-no-time")
+            return
+        start, end = span
+        if start >= end:
+            rep.add(slot.where("end"), "time-order", start=_hm(start), end=_hm(end))
+        elif ev.start and (start < ev.start or (ev.end and end > ev.end)):
+            rep.add(
+                slot.where("start") if slot.start else slot.pos,
+                "slot-outside-event",
+                start=_hm(start),
+                end=_hm(end),
+                estart=_hm(ev.start),
+                eend=_hm(ev.end),
+            )
+        if prev and start < prev[1]:
+            rep.add(
+                slot.where("start") if slot.start else slot.pos,
+                "slot-overlap",
+                start=_hm(start),
+                end=_hm(end),
+                pstart=_hm(prev[0]),
+                pend=_hm(prev[1]),
+            )
+        prev = span
+
+
+def _check_deadlines(plan: model.Plan, rep: Reporter) -> None:
+    from . import holidays, vi
+
+    extra_off = frozenset(plan.calendar.holidays) if plan.calendar else frozenset()
+    extra_on = frozenset(plan.calendar.workdays) if plan.calendar else frozenset()
+
+    def warn_day(node: model.Node, day: dt.date) -> None:
+        if holidays.is_working_day(day, extra_off, extra_on):
+            return
+        before = day - dt.timedelta(days=1)
+        while not holidays.is_working_day(before, extra_off, extra_on):
+            before -= dt.timedelta(days=1)
+        name = holidays.holiday_name(day)
+        if name and day not in extra_on:
+            rep.add(
+                node.where("due"),
+                "holiday-deadline",
+                date=_d(day),
+                holiday=name,
+                suggest=_d(before),
+            )
+        else:
+            wd = vi.weekday(day, capital=False) if rep.lang == "vi" else day.strftime("%A")
+            rep.add(
+                node.where("due"), "weekend-deadline", date=_d(day), weekday=wd, suggest=_d(before)
+            )
+
+    for d in plan.deadlines:
+        warn_day(d, d.due)
+        owners = set(expand_units(plan, d.owners))
+        for i, r in enumerate(d.received):
+            if r.unit not in owners and plan.unit(r.unit) is not None:
+                rep.add(d.where("received", i), "receipt-not-owner", id=r.unit)
+    for a in plan.activities:
+        for t in a.tasks:
+            if t.due:
+                warn_day(t, t.due)
+            if t.owner is None:
+                rep.add(t.pos, "task-no-owner")
+
+
+def _check_placeholders(plan: model.Plan, rep: Reporter) -> None:
+    def scan(node: model.Node, name: str, texts: list[str], allowed: tuple[str, ...]) -> None:
+        for i, text in enumerate(texts):
+            for m in _PLACEHOLDER.finditer(text):
+                if m.group(1) not in allowed:
+                    shown = ", ".join("{" + a + "}" for a in allowed) or "—"
+                    rep.add(
+                        node.where(name, i), "unknown-placeholder", name=m.group(1), allowed=shown
+                    )
+
+    scan(plan.period, "notes", plan.period.notes, ("start", "end"))
+    for d in plan.deadlines:
+        if d.text:
+            scan(d, "text", [d.text], ("due",))
+
+
+def expand_units(plan: model.Plan, ids: Iterable[str]) -> list[str]:
+    """Unit ids with groups replaced by their members (recursively), order kept, no repeats."""
+    out: list[str] = []
+    seen: set[str] = set()
+
+    def add(uid: str) -> None:
+        if uid in seen:
+            return
+        seen.add(uid)
+        unit = plan.unit(uid)
+        if unit is not None and unit.members:
+            for m in unit.members:
+                add(m)
+        else:
+            out.append(uid)
+
+    for uid in ids:
+        add(uid)
+    return out

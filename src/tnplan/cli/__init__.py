@@ -1,0 +1,86 @@
+"""The ``tnplan`` command: a thin Typer layer over the core.
+
+Each command parses its arguments, calls one core function, hands the result to a view or a
+formatter and returns an exit code.  Exit codes: 0 ok; 1 problems found (an invalid plan,
+overdue items with ``--fail``); 2 usage error; 3 could not run (missing or unreadable file,
+template error, unwritable output).  Errors the user can fix are one line on stderr; a Python
+traceback appears only with ``--debug``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import typer
+
+from ..problems import TnplanError
+from . import common
+
+app = typer.Typer(
+    name="tnplan",
+    help=(
+        "Kế hoạch sự kiện của cơ quan dưới dạng YAML: kiểm tra, theo dõi tiến độ, soạn văn bản "
+        "theo Nghị định 30/2020.\n\n"
+        "Ví dụ: tnplan validate plans/ · tnplan status --as-of 14/5/2026 · "
+        "tnplan render invitation hoi-nghi-sang-che"
+    ),
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from .. import __version__
+
+        typer.echo(f"tnplan {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    debug: bool = typer.Option(
+        False, "--debug", help="Hiện traceback Python khi có lỗi (cho người phát triển)."
+    ),
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="In phiên bản rồi thoát."
+    ),
+) -> None:
+    """Global options."""
+    common.STATE["debug"] = debug
+
+
+from . import validate as _validate  # noqa: E402,F401  (registers the command)
+
+for _name in ("track", "documents", "exports"):
+    try:
+        __import__(f"{__name__}.{_name}")
+    except ModuleNotFoundError as _exc:  # a command module not written yet
+        if _exc.name != f"{__name__}.{_name}":
+            raise
+
+
+def main() -> None:
+    """Console entry point: run the app, turn user errors into one line and an exit code."""
+    try:
+        app(prog_name="tnplan")
+    except TnplanError as exc:
+        common.print_error(exc.message, exc.hint, lang=common.lang_from_env())
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:  # anything unexpected: one line unless --debug
+        if common.STATE.get("debug") or os.environ.get("TNPLAN_DEBUG"):
+            raise
+        lang = common.lang_from_env()
+        msg = "lỗi không mong đợi" if lang == "vi" else "unexpected error"
+        hint = (
+            "chạy lại với --debug và báo cho nhóm phát triển"
+            if lang == "vi"
+            else ("run again with --debug and report it")
+        )
+        common.print_error(f"{msg}: {type(exc).__name__}: {exc}", hint, lang=lang)
+        sys.exit(3)

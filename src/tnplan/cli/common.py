@@ -1,0 +1,112 @@
+"""What every command shares: language, plan discovery, dates, errors on stderr."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from ..problems import TnplanError
+
+STATE: dict[str, Any] = {"debug": False}
+
+LangOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        help="Ngôn ngữ ở terminal: vi (mặc định) hoặc en; cũng đặt được bằng TNPLAN_LANG=en.",
+        show_default=False,
+    ),
+]
+
+
+def lang_from_env(lang: str | None = None) -> str:
+    """``--lang`` if given, else ``TNPLAN_LANG``, else Vietnamese."""
+    value = (lang or os.environ.get("TNPLAN_LANG") or "vi").strip().lower()
+    if value not in ("vi", "en"):
+        raise TnplanError(
+            f"ngôn ngữ `{value}` không hỗ trợ", hint="dùng --lang vi hoặc --lang en", exit_code=2
+        )
+    return value
+
+
+def print_error(message: str, hint: str = "", *, lang: str = "vi") -> None:
+    word = "Lỗi" if lang == "vi" else "Error"
+    line = f"{word}: {message}"
+    if hint:
+        line += f" ({hint})"
+    print(line, file=sys.stderr)
+
+
+def bundled_plans() -> list[Path]:
+    """The plans shipped inside the package."""
+    from importlib.resources import files
+
+    root = files("tnplan").joinpath("data", "plans")
+    try:
+        return sorted(Path(str(p)) for p in root.iterdir() if p.name.endswith((".yaml", ".yml")))
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+
+
+def default_plans(lang: str) -> list[Path]:
+    """Plans in ./plans/, else the bundled ones."""
+    from ..check import plan_files
+
+    local = Path("plans")
+    if local.is_dir():
+        found = list(plan_files([local]))
+        if found:
+            return found
+    found = bundled_plans()
+    if not found:
+        raise TnplanError(
+            "không tìm thấy kế hoạch nào" if lang == "vi" else "no plan found",
+            hint="chỉ đường dẫn tệp kế hoạch" if lang == "vi" else "give the path of a plan file",
+            exit_code=3,
+        )
+    return found
+
+
+def newest(paths: list[Path], lang: str) -> Path:
+    """Of several plans, the one whose period ends last (the file name breaks ties)."""
+    if len(paths) == 1:
+        return paths[0]
+    from ..check import check_file
+
+    def key(p: Path) -> tuple[dt.date, str]:
+        plan = check_file(p, lang=lang).plan
+        return (plan.period.end if plan else dt.date.min, p.name)
+
+    return max(paths, key=key)
+
+
+def plan_paths(arg: Path | None, lang: str) -> list[Path]:
+    """The plan files a command works on: a file, every plan in a folder, or the default."""
+    from ..check import plan_files
+
+    if arg is None:
+        return default_plans(lang)
+    if not arg.exists():
+        raise TnplanError(
+            f"không có tệp hoặc thư mục {arg}"
+            if lang == "vi"
+            else f"no such file or folder: {arg}",
+            exit_code=3,
+        )
+    found = list(plan_files([arg]))
+    if not found:
+        raise TnplanError(
+            f"thư mục {arg} không có tệp .yaml nào" if lang == "vi" else f"no .yaml files in {arg}",
+            exit_code=3,
+        )
+    return found
+
+
+def one_plan(arg: Path | None, lang: str) -> Path:
+    """A single plan: the file given, or the newest plan in the folder or default place."""
+    return newest(plan_paths(arg, lang), lang)

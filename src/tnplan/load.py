@@ -1,0 +1,215 @@
+"""Read a plan file into YAML nodes that keep their source positions.
+
+Only PyYAML's safe machinery is used (the C parser when it is there), and only up to the
+node graph: values are built by :mod:`tnplan.schema`, never by PyYAML's constructors, so no
+tag can run code and YAML 1.1's surprises (``8:30`` as 510, ``no`` as false, ``012`` as 10)
+never happen silently.  Everything that goes wrong here is reported, never raised.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+
+import yaml
+
+from .messages import Reporter
+
+try:
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+MAX_BYTES = 64 * 1024 * 1024
+"""Larger files are refused before parsing: a plan is kilobytes, a huge one is a mistake."""
+
+MAX_EXPANSION = 2_000_000
+"""How many nodes aliases may expand to in all (stops "billion laughs")."""
+
+_STD = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {_STD + t for t in ("str", "int", "float", "bool", "null", "timestamp", "value")}
+_ANCHOR = re.compile(rb"(?:^|[\s\[{,:])&[^\s,\[\]{}]")
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+_INT = re.compile(r"[-+]?[0-9]+\Z")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
+_SPECIAL_FLOAT = re.compile(r"[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)\Z")
+YAML11_BOOLS = frozenset(
+    w for b in ("yes", "no", "on", "off", "y", "n") for w in (b, b.capitalize(), b.upper())
+)
+
+
+def _mark_pos(mark: yaml.Mark | None) -> tuple[int, int]:
+    if mark is None:
+        return 1, 1
+    return mark.line + 1, mark.column + 1
+
+
+def pos(node: yaml.Node) -> tuple[int, int]:
+    """1-based (line, column) where a node starts."""
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def read(path: Path, rep: Reporter) -> yaml.Node | None:
+    """Read and parse one plan file; problems go to ``rep``, never raised."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            rep.add((1, 1), "file-too-large", size=size // 2**20, max=MAX_BYTES // 2**20)
+            return None
+        data = path.read_bytes()
+    except IsADirectoryError:
+        rep.add((1, 1), "not-a-file")
+        return None
+    except OSError as exc:
+        rep.add((1, 1), "unreadable", reason=exc.strerror or type(exc).__name__)
+        return None
+    return parse_bytes(data, rep)
+
+
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def parse_bytes(data: bytes, rep: Reporter) -> yaml.Node | None:
+    """Parse YAML bytes (UTF-8, optional BOM, any line endings) into a node graph."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        head = data[: exc.start].decode("utf-8", "replace")
+        rep.add(_line_col(head, len(head)), "not-utf8", byte=f"{data[exc.start]:02x}")
+        return None
+    nul = text.find("\0")
+    if nul >= 0:
+        rep.add(_line_col(text, nul), "nul-byte")
+        return None
+    if not text.strip():
+        rep.add((1, 1), "empty-file")
+        return None
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        rep.add(_mark_pos(mark), "yaml-syntax", what=exc.problem or exc.context or "?")
+        return None
+    except yaml.YAMLError as exc:
+        rep.add((1, 1), "yaml-syntax", what=str(exc).splitlines()[0])
+        return None
+    except RecursionError:
+        rep.add((1, 1), "too-deep")
+        return None
+    if root is None:
+        rep.add((1, 1), "empty-file")
+        return None
+    if _ANCHOR.search(data) and not _expansion_ok(root, rep):
+        return None
+    return root
+
+
+def _expansion_ok(root: yaml.Node, rep: Reporter) -> bool:
+    """Refuse documents whose aliases would expand beyond :data:`MAX_EXPANSION` nodes."""
+    sizes: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        if isinstance(node, yaml.ScalarNode):
+            sizes[key] = 1
+            continue
+        if key in sizes and not done:
+            continue
+        children: list[yaml.Node] = (
+            [n for kv in node.value for n in kv]
+            if isinstance(node, yaml.MappingNode)
+            else list(node.value)
+        )
+        if not done:
+            sizes[key] = 1  # in progress: a cycle back here counts as one node
+            stack.append((node, True))
+            stack.extend((c, False) for c in children if id(c) not in sizes)
+            continue
+        total = 1 + sum(sizes.get(id(c), 1) for c in children)
+        if total > MAX_EXPANSION:
+            rep.add(pos(node), "alias-expansion")
+            return False
+        sizes[key] = total
+    return True
+
+
+def nfc(text: str) -> str:
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
+def is_plain(node: yaml.ScalarNode) -> bool:
+    return not node.style
+
+
+def scalar(node: yaml.ScalarNode) -> str | int | float | bool | None:
+    """The value of a scalar under YAML 1.2 core rules; quoted scalars are always text.
+
+    Plain ``yes/no/on/off`` stay text, ``8:30`` stays text, ``012`` is returned as text
+    (callers that want a number report it), ``2026-05-12`` stays text for the date parser.
+    """
+    text = node.value
+    if not is_plain(node):
+        return nfc(text)
+    if text in _NULLS:
+        return None
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    if _INT.match(text):
+        digits = text.lstrip("+-")
+        if len(digits) > 1 and digits.startswith("0"):
+            return text
+        return int(text)
+    if _FLOAT.match(text) or _SPECIAL_FLOAT.match(text):
+        return float(text)
+    return nfc(text)
+
+
+def bad_tag(node: yaml.Node) -> str | None:
+    """The tag of a node if it is one tnplan refuses (``!!python/object`` and friends)."""
+    tag = node.tag or ""
+    if isinstance(node, yaml.ScalarNode):
+        return None if tag in _SCALAR_TAGS or tag == "!" else tag
+    if isinstance(node, yaml.MappingNode):
+        return None if tag == _STD + "map" else tag
+    return None if tag == _STD + "seq" else tag
+
+
+def mapping(node: yaml.MappingNode, rep: Reporter) -> Iterator[tuple[str, yaml.Node, yaml.Node]]:
+    """Yield ``(key, key_node, value_node)``; report duplicate and non-text keys.
+
+    Merge keys (``<<: *base``) are expanded, keys written here winning.
+    """
+    seen: dict[str, int] = {}
+    merged: list[tuple[yaml.Node, yaml.Node]] = []
+    for knode, vnode in node.value:
+        if isinstance(knode, yaml.ScalarNode) and knode.value == "<<" and is_plain(knode):
+            sources = vnode.value if isinstance(vnode, yaml.SequenceNode) else [vnode]
+            for src in sources:
+                if isinstance(src, yaml.MappingNode):
+                    merged.extend(src.value)
+            continue
+        if not isinstance(knode, yaml.ScalarNode):
+            rep.add(pos(knode), "bad-key")
+            continue
+        key = nfc(knode.value)
+        line = knode.start_mark.line + 1
+        if key in seen:
+            rep.add(pos(knode), "duplicate-key", key=key, first=seen[key], line=line)
+            continue
+        seen[key] = line
+        yield key, knode, vnode
+    for knode, vnode in merged:
+        if isinstance(knode, yaml.ScalarNode) and nfc(knode.value) not in seen:
+            seen[nfc(knode.value)] = knode.start_mark.line + 1
+            yield nfc(knode.value), knode, vnode

@@ -1,0 +1,357 @@
+"""The plan's types: what a plan file holds, once loaded and checked.
+
+These dataclasses are the single source of truth for the plan format: the converter in
+:mod:`tnplan.schema` builds them from YAML (collecting problems with positions) and exports
+the JSON Schema from them, with the Vietnamese description in each field's metadata.
+``docs/plan-format.md`` documents the same fields for people.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Pos = tuple[int, int]
+"""A 1-based (line, column) in the plan file."""
+
+Status = Literal["planned", "in_progress", "done", "postponed", "cancelled"]
+STATUSES: tuple[str, ...] = ("planned", "in_progress", "done", "postponed", "cancelled")
+CLOSED_STATUSES = frozenset({"done", "cancelled"})
+Authority = Literal["KT.", "TL.", "TM.", "TUQ.", "Q."]
+UnitKind = Literal["internal", "external"]
+
+FORMAT = "tnplan/1"
+
+
+def f(desc: str, default: Any = ..., *, kind: str = "", example: Any = None) -> Any:
+    """A documented field.
+
+    ``kind`` refines the Python type: ``unit``, ``guest``, ``invitee``, ``activity`` and
+    ``deadline`` are references to ids; ``id`` is a new id; ``docnumber`` a document number.
+    """
+    meta = {"desc": desc, "kind": kind, "example": example}
+    if default is ...:
+        return field(metadata=meta)
+    if isinstance(default, list):
+        return field(default_factory=list, metadata=meta)
+    return field(default=default, metadata=meta)
+
+
+@dataclass(kw_only=True)
+class Node:
+    """Where a part of the plan was written: its own position and each field's."""
+
+    pos: Pos = field(default=(0, 0), compare=False, repr=False, metadata={"internal": True})
+    field_pos: dict[str, Pos] = field(
+        default_factory=dict, compare=False, repr=False, metadata={"internal": True}
+    )
+
+    def where(self, name: str, index: int | None = None) -> Pos:
+        """Position of field ``name`` (or of its item ``index``), else of this node."""
+        if index is not None:
+            key = f"{name}.{index}"
+            if key in self.field_pos:
+                return self.field_pos[key]
+        return self.field_pos.get(name, self.pos)
+
+
+@dataclass(kw_only=True)
+class Contact(Node):
+    person: str | None = f("Người liên hệ (họ tên, chức vụ)", None)
+    phone: str | None = f("Số điện thoại", None, example="0208 3855 123")
+    email: str | None = f("Thư điện tử", None)
+
+
+@dataclass(kw_only=True)
+class Signer(Node):
+    authority: Authority | None = f(
+        "Thẩm quyền ký: KT. (ký thay), TL. (thừa lệnh), TM. (thay mặt), TUQ. (thừa ủy quyền), "
+        "Q. (quyền); bỏ trống khi người đứng đầu ký",
+        None,
+    )
+    on_behalf_of: str | None = f(
+        "Chức danh người đứng đầu khi ký thay/thừa lệnh, ví dụ GIÁM ĐỐC", None
+    )
+    title: str = f("Chức vụ người ký, ví dụ GIÁM ĐỐC hoặc PHÓ GIÁM ĐỐC")
+    name: str = f("Họ tên người ký")
+
+
+@dataclass(kw_only=True)
+class Basis(Node):
+    verb: str = f("Từ mở đầu căn cứ: Căn cứ, Thực hiện", "Căn cứ")
+    kind: str = f("Loại văn bản căn cứ, ví dụ Công văn, Quyết định", example="Công văn")
+    number: str | None = f("Số, ký hiệu văn bản", None, example="2712/BKHCN-VP")
+    date: dt.date | None = f("Ngày ban hành", None)
+    issuer: str | None = f("Cơ quan ban hành", None)
+    subject: str | None = f("Trích yếu (về việc …)", None)
+
+
+@dataclass(kw_only=True)
+class Document(Node):
+    parent: str = f("Cơ quan chủ quản, viết hoa", example="UBND TỈNH THÁI NGUYÊN")
+    agency: str = f("Cơ quan ban hành, viết hoa", example="SỞ KHOA HỌC VÀ CÔNG NGHỆ")
+    agency_name: str = f(
+        "Tên cơ quan ban hành như viết trong câu", example="Sở Khoa học và Công nghệ"
+    )
+    agency_code: str = f("Chữ viết tắt tên cơ quan trong số ký hiệu", example="SKHCN")
+    place: str = f("Địa danh ghi trên văn bản", example="Thái Nguyên")
+    type: str = f("Mã loại văn bản (Phụ lục III Nghị định 30/2020)", "KH")
+    number: str | None = f("Số văn bản; bỏ trống khi chưa cấp số", None, kind="docnumber")
+    date: dt.date | None = f("Ngày ban hành; bỏ trống khi chưa ban hành", None)
+    title: str = f("Trích yếu nội dung (sau tên loại văn bản)")
+    basis: list[Basis] = f("Căn cứ ban hành", [])
+    intro: str | None = f("Phần mở đầu sau các căn cứ", None)
+    signer: Signer = f("Người ký")
+    recipients: list[str] = f("Nơi nhận (mỗi dòng một nơi, không kèm dấu - và ;)", [])
+    archive: str = f("Phần lưu: sau chữ 'Lưu:'", "VT", example="VT, VP")
+    drafting_unit: str | None = f("Đơn vị soạn thảo", None, kind="unit")
+    timezone: str = f("Múi giờ của kế hoạch", "Asia/Ho_Chi_Minh")
+    language: str = f("Ngôn ngữ văn bản", "vi")
+
+
+@dataclass(kw_only=True)
+class Slogans(Node):
+    main: str = f("Khẩu hiệu chính")
+    note: str | None = f("Câu dẫn trước các khẩu hiệu khác", None)
+    optional: list[str] = f("Các khẩu hiệu có thể lựa chọn, bổ sung", [])
+
+
+@dataclass(kw_only=True)
+class Period(Node):
+    start: dt.date = f("Ngày bắt đầu các hoạt động chính")
+    end: dt.date = f("Ngày kết thúc các hoạt động chính")
+    day: dt.date | None = f("Ngày kỷ niệm (ngày chính của sự kiện)", None)
+    notes: list[str] = f(
+        "Các đoạn của mục Thời gian tổ chức; {start} và {end} được thay bằng ngày", []
+    )
+
+
+@dataclass(kw_only=True)
+class Unit(Node):
+    id: str = f("Mã đơn vị, dùng để tham chiếu", kind="id", example="vp")
+    name: str = f("Tên đầy đủ", example="Văn phòng Sở")
+    short: str | None = f("Tên viết tắt", None, example="VP")
+    kind: UnitKind = f("internal: thuộc cơ quan; external: bên ngoài", "internal")
+    members: list[str] = f("Nếu là nhóm: các đơn vị thành viên", [], kind="unit")
+    contact: Contact | None = f("Liên hệ", None)
+
+
+@dataclass(kw_only=True)
+class Guest(Node):
+    id: str = f("Mã khách mời", kind="id")
+    name: str = f("Họ tên, hoặc tên cơ quan khi mời cả cơ quan")
+    salutation: str | None = f("Cách xưng hô: Ông, Bà, Đồng chí", None)
+    title: str | None = f("Chức vụ", None)
+    organisation: str | None = f("Cơ quan, đơn vị", None)
+    tentative: bool = f("Dự kiến, chưa chốt", False)
+
+
+@dataclass(kw_only=True)
+class Group(Node):
+    id: str = f("Mã nhóm khách mời", kind="id")
+    name: str = f("Tên nhóm")
+    members: list[str] = f("Các khách mời hoặc đơn vị trong nhóm", [], kind="invitee")
+
+
+@dataclass(kw_only=True)
+class Slot(Node):
+    start: dt.time | None = f("Giờ bắt đầu (HH:MM); bỏ trống để tính từ mục trước", None)
+    end: dt.time | None = f("Giờ kết thúc (HH:MM)", None)
+    minutes: int | None = f("Thời lượng, phút", None)
+    item: str = f("Nội dung")
+    by: str | None = f("Người/đơn vị thực hiện: mã đơn vị, mã khách mời hoặc chữ", None)
+    mc: str | None = f("Lời dẫn của người dẫn chương trình", None)
+
+
+@dataclass(kw_only=True)
+class Event(Node):
+    name: str | None = f("Tên sự kiện dùng trong giấy mời (mặc định: tên hoạt động)", None)
+    date: dt.date = f("Ngày tổ chức")
+    start: dt.time | None = f("Giờ bắt đầu (HH:MM)", None)
+    end: dt.time | None = f("Giờ kết thúc (HH:MM)", None)
+    venue: str | None = f("Địa điểm", None)
+    chair: str | None = f("Chủ trì", None)
+    invitees: list[str] = f("Khách mời: mã khách mời, mã nhóm hoặc mã đơn vị", [], kind="invitee")
+    contact: Contact | None = f("Liên hệ ghi trong giấy mời", None)
+    notes: list[str] = f("Ghi chú trong giấy mời (tài liệu mang theo, …)", [])
+    invitation_number: str | None = f("Số giấy mời; bỏ trống khi chưa cấp", None, kind="docnumber")
+    invitation_date: dt.date | None = f("Ngày ký giấy mời", None)
+    tentative: bool = f("Ngày, giờ, địa điểm còn dự kiến", False)
+
+
+@dataclass(kw_only=True)
+class Task(Node):
+    id: str | None = f("Mã công việc", None, kind="id")
+    title: str = f("Công việc")
+    owner: str | None = f("Đơn vị thực hiện", None, kind="unit")
+    due: dt.date | None = f("Hạn (hết ngày nếu không ghi giờ)", None)
+    time: dt.time | None = f("Giờ hạn (HH:MM)", None)
+    status: Status = f("Trạng thái", "planned")
+    done_on: dt.date | None = f("Ngày hoàn thành", None)
+    tentative: bool = f("Dự kiến", False)
+
+
+@dataclass(kw_only=True)
+class Result(Node):
+    held_on: dt.date | None = f("Ngày đã tổ chức", None)
+    participants: int | None = f("Số người tham dự", None)
+    outputs: list[str] = f("Kết quả, sản phẩm", [])
+    notes: str | None = f("Ghi chú, đánh giá", None)
+
+
+@dataclass(kw_only=True)
+class Activity(Node):
+    id: str = f("Mã hoạt động", kind="id", example="hoi-nghi-sang-che")
+    number: int | None = f("Số thứ tự trong kế hoạch", None)
+    title: str = f("Tên hoạt động")
+    bullets: list[str] = f("Các ý nội dung (gạch đầu dòng)", [])
+    lead: str | None = f("Đơn vị chủ trì", None, kind="unit")
+    support: list[str] = f("Đơn vị phối hợp", [], kind="unit")
+    start: dt.date | None = f("Ngày bắt đầu (mặc định: đầu thời gian kế hoạch)", None)
+    end: dt.date | None = f("Ngày kết thúc (mặc định: cuối thời gian kế hoạch)", None)
+    status: Status = f("Trạng thái", "planned")
+    done_on: dt.date | None = f("Ngày hoàn thành", None)
+    reason: str | None = f("Lý do hoãn, hủy hoặc chưa thực hiện", None)
+    tentative: bool = f("Thời gian, đơn vị còn dự kiến", False)
+    event: Event | None = f("Sự kiện có ngày, giờ, địa điểm", None)
+    programme: list[Slot] = f("Chương trình (kịch bản) theo thời gian", [])
+    programme_tentative: bool = f("Chương trình còn dự kiến", False)
+    tasks: list[Task] = f("Các công việc", [])
+    result: Result | None = f("Kết quả sau khi tổ chức", None)
+
+
+@dataclass(kw_only=True)
+class Responsibility(Node):
+    units: list[str] = f("Đơn vị được giao", kind="unit")
+    heading: str | None = f("Tiêu đề (mặc định: tên các đơn vị)", None)
+    duties: list[str] = f("Nhiệm vụ", [])
+    activities: list[str] = f("Hoạt động liên quan", [], kind="activity")
+
+
+@dataclass(kw_only=True)
+class Receipt(Node):
+    unit: str = f("Đơn vị đã gửi báo cáo", kind="unit")
+    on: dt.date = f("Ngày nhận")
+    note: str | None = f("Ghi chú", None)
+
+
+@dataclass(kw_only=True)
+class Deadline(Node):
+    id: str = f("Mã hạn báo cáo", kind="id")
+    title: str = f("Nội dung phải nộp")
+    owners: list[str] = f("Đơn vị phải nộp (mỗi đơn vị một dòng khi theo dõi)", kind="unit")
+    to: list[str] = f("Nơi nhận", [], kind="unit")
+    due: dt.date = f("Hạn (hết ngày nếu không ghi giờ)")
+    time: dt.time | None = f("Giờ hạn (HH:MM)", None)
+    text: str | None = f("Câu trong kế hoạch; {due} được thay bằng ngày hạn", None)
+    received: list[Receipt] = f("Các báo cáo đã nhận", [])
+
+
+@dataclass(kw_only=True)
+class DeadlineRef(Node):
+    deadline: str = f("Mã hạn báo cáo mà câu này nêu", kind="deadline")
+
+
+@dataclass(kw_only=True)
+class BudgetLine(Node):
+    item: str = f("Khoản chi")
+    amount: int = f("Số tiền (đồng)")
+    source: str | None = f("Nguồn kinh phí", None)
+    unit: str | None = f("Đơn vị sử dụng", None, kind="unit")
+    spent: int | None = f("Đã chi (đồng)", None)
+
+
+@dataclass(kw_only=True)
+class Budget(Node):
+    notes: list[str] = f("Các đoạn của mục Kinh phí", [])
+    sources: list[str] = f("Các nguồn kinh phí", [])
+    lines: list[BudgetLine] = f("Dự toán theo khoản", [])
+
+
+@dataclass(kw_only=True)
+class Calendar(Node):
+    holidays: list[dt.date] = f("Ngày nghỉ thêm (theo thông báo hằng năm)", [])
+    workdays: list[dt.date] = f("Ngày làm việc bù (thứ Bảy, Chủ nhật đi làm)", [])
+
+
+@dataclass(kw_only=True)
+class Plan(Node):
+    format: str = f("Phiên bản định dạng", example=FORMAT)
+    id: str = f("Mã kế hoạch", kind="id", example="ngay-khcn-2026")
+    document: Document = f("Thông tin văn bản")
+    purposes: list[str] = f("Mục đích", [])
+    requirements: list[str] = f("Yêu cầu", [])
+    theme: str | None = f("Chủ đề", None)
+    slogans: Slogans | None = f("Khẩu hiệu tuyên truyền", None)
+    period: Period = f("Thời gian tổ chức")
+    budget: Budget | None = f("Kinh phí", None)
+    units: list[Unit] = f("Các đơn vị")
+    guests: list[Guest] = f("Khách mời", [])
+    groups: list[Group] = f("Nhóm khách mời", [])
+    activities: list[Activity] = f("Các hoạt động")
+    responsibilities: list[Responsibility] = f("Tổ chức thực hiện: nhiệm vụ từng đơn vị", [])
+    responsibilities_footer: list[str | DeadlineRef] = f(
+        "Đoạn cuối mục Tổ chức thực hiện: chữ, hoặc {deadline: mã} để nêu một hạn", []
+    )
+    deadlines: list[Deadline] = f("Các hạn báo cáo", [])
+    reporting: list[str | DeadlineRef] = f(
+        "Chế độ thông tin, báo cáo: chữ, hoặc {deadline: mã} để nêu một hạn", []
+    )
+    closing: str | None = f("Đoạn kết của kế hoạch", None)
+    calendar: Calendar | None = f("Lịch làm việc riêng của năm", None)
+    templates: str | None = f("Thư mục mẫu văn bản riêng (so với tệp kế hoạch)", None)
+    source: str = field(default="", compare=False, repr=False, metadata={"internal": True})
+
+    # Lookups, filled by the checker after conversion.
+    def unit(self, uid: str) -> Unit | None:
+        return next((u for u in self.units if u.id == uid), None)
+
+    def activity(self, aid: str) -> Activity | None:
+        return next((a for a in self.activities if a.id == aid), None)
+
+    def guest(self, gid: str) -> Guest | None:
+        return next((g for g in self.guests if g.id == gid), None)
+
+    def deadline(self, did: str) -> Deadline | None:
+        return next((d for d in self.deadlines if d.id == did), None)
+
+    def activity_window(self, a: Activity) -> tuple[dt.date, dt.date]:
+        """The activity's dates: its own, its event's day, or the plan period."""
+        if a.start or a.end:
+            start = a.start or a.end or self.period.start
+            return start, a.end or start
+        if a.event is not None:
+            return a.event.date, a.event.date
+        return self.period.start, self.period.end
+
+
+def slot_times(event: Event, programme: list[Slot]) -> list[tuple[dt.time, dt.time] | None]:
+    """Start and end of each programme slot.
+
+    A slot without ``start`` begins when the one before it ends (the first one when the event
+    starts); a slot without ``end`` lasts ``minutes``.  ``None`` where a time cannot be known
+    (and for every slot after it).
+    """
+    out: list[tuple[dt.time, dt.time] | None] = []
+    cursor = event.start
+    day = event.date
+    for slot in programme:
+        start = slot.start or cursor
+        if start is None:
+            out.extend([None] * (len(programme) - len(out)))
+            break
+        if slot.end is not None:
+            end = slot.end
+        elif slot.minutes is not None:
+            end_dt = dt.datetime.combine(day, start) + dt.timedelta(minutes=slot.minutes)
+            if end_dt.date() != day:
+                out.extend([None] * (len(programme) - len(out)))
+                break
+            end = end_dt.time()
+        else:
+            out.extend([None] * (len(programme) - len(out)))
+            break
+        out.append((start, end))
+        cursor = end
+    return out

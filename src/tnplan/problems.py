@@ -1,0 +1,102 @@
+"""Problems found in a plan, as values, and the formatters that print them.
+
+A :class:`Problem` knows where it is (file, line, column — all 1-based), how bad it is
+(``error`` or ``warning``), a stable ``code`` that scripts and tests can rely on, a message
+and, where one helps, a hint saying how to fix it.  Checks yield problems and never stop at
+the first one; the CLI picks a formatter.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from typing import Literal
+
+Level = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong (or suspect) in a plan file."""
+
+    file: str
+    line: int
+    col: int
+    level: Level
+    code: str
+    message: str
+    hint: str = ""
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.file, self.line, self.col, self.code)
+
+
+class TnplanError(Exception):
+    """An error the user can fix; the CLI prints it as one line and exits with ``exit_code``.
+
+    ``exit_code`` follows the documented scheme: 1 problems found, 2 usage error,
+    3 could not run (missing file, unreadable file, template error, unwritable output).
+    """
+
+    def __init__(self, message: str, *, hint: str = "", exit_code: int = 3) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+        self.exit_code = exit_code
+
+
+def count(problems: Iterable[Problem]) -> tuple[int, int]:
+    """Return ``(errors, warnings)``."""
+    errors = warnings = 0
+    for p in problems:
+        if p.level == "error":
+            errors += 1
+        else:
+            warnings += 1
+    return errors, warnings
+
+
+_LEVEL_VI = {"error": "lỗi", "warning": "cảnh báo"}
+
+
+def format_text(problems: Sequence[Problem], *, lang: str = "vi") -> str:
+    """``file:line:col: level [code] message (hint)`` — one problem a line."""
+    lines = []
+    for p in problems:
+        level = _LEVEL_VI[p.level] if lang == "vi" else p.level
+        line = f"{p.file}:{p.line}:{p.col}: {level} [{p.code}] {p.message}"
+        if p.hint:
+            line += f" — {p.hint}"
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_github(problems: Sequence[Problem]) -> str:
+    """GitHub Actions workflow commands: ``::error file=…,line=…,col=…,title=…::message``."""
+    lines = []
+    for p in problems:
+        props = ",".join(
+            [
+                f"file={_escape_property(p.file)}",
+                f"line={p.line}",
+                f"col={p.col}",
+                f"title={_escape_property('tnplan ' + p.code)}",
+            ]
+        )
+        msg = p.message + (f" — {p.hint}" if p.hint else "")
+        lines.append(f"::{p.level} {props}::{_escape_data(msg)}")
+    return "\n".join(lines)
+
+
+def format_json(problems: Sequence[Problem]) -> str:
+    """A JSON array of objects with the keys file, line, col, level, code, message, hint."""
+    return json.dumps([asdict(p) for p in problems], ensure_ascii=False, indent=2)

@@ -1,0 +1,411 @@
+"""Build the typed plan from YAML nodes, and export the JSON Schema, from one definition.
+
+The dataclasses in :mod:`tnplan.model` are the definition.  For each class a converter is
+compiled once from its type hints; it walks the YAML nodes, reports every problem with its
+position, and returns the typed object.  :func:`json_schema` reads the same hints and field
+metadata, so the editor schema and the checker never disagree.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+import types
+import typing
+from collections.abc import Callable
+from typing import Any
+
+import yaml
+
+from . import load, model
+from .messages import Reporter
+
+INVALID: Any = object()
+"""Returned by a converter whose input was wrong (the problem is already reported)."""
+
+ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*\Z")
+_MONEY_RE = re.compile(r"\d{1,3}(?:\.\d{3})+\Z")
+DATE_PATTERN = r"^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{4})$"
+TIME_PATTERN = r"^([01]?\d|2[0-3]):[0-5]\d$"
+
+Conv = Callable[[yaml.Node, str, Reporter], Any]
+
+
+def _kind_name(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "list"
+    value = load.scalar(node)  # type: ignore[arg-type]
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, int):
+        return "int"
+    if isinstance(value, float):
+        return "float"
+    return "text"
+
+
+def _wrong(node: yaml.Node, label: str, rep: Reporter, expected: str, fix: str = "") -> Any:
+    got = _kind_name(node)
+    if not fix and got in ("bool", "int", "float") and expected == "text":
+        fix = "đặt trong ngoặc kép" if rep.lang == "vi" else "put it in quotes"
+    rep.add(
+        load.pos(node),
+        "wrong-type",
+        field=label,
+        expected=rep.word(expected),
+        got=rep.word(got),
+        fix=fix,
+    )
+    return INVALID
+
+
+def _check_tag(node: yaml.Node, rep: Reporter) -> bool:
+    tag = load.bad_tag(node)
+    if tag is None:
+        return True
+    rep.add(load.pos(node), "bad-tag", tag=tag.replace("tag:yaml.org,2002:", "!!"))
+    return False
+
+
+def _text(kind: str) -> Conv:
+    def conv(node: yaml.Node, label: str, rep: Reporter) -> Any:
+        if not isinstance(node, yaml.ScalarNode):
+            return _wrong(node, label, rep, "text")
+        if not _check_tag(node, rep):
+            return INVALID
+        value = load.scalar(node)
+        if isinstance(value, bool) or value is None:
+            return _wrong(node, label, rep, "text")
+        text = value if isinstance(value, str) else node.value
+        text = text.strip()
+        if not text:
+            rep.add(load.pos(node), "empty-text", field=label)
+            return INVALID
+        if kind == "id" and not ID_RE.match(text):
+            rep.add(load.pos(node), "bad-id", value=text)
+            return INVALID
+        return text
+
+    return conv
+
+
+def _int(node: yaml.Node, label: str, rep: Reporter) -> Any:
+    if not isinstance(node, yaml.ScalarNode):
+        return _wrong(node, label, rep, "int")
+    if not _check_tag(node, rep):
+        return INVALID
+    value = load.scalar(node)
+    if isinstance(value, bool) or value is None:
+        return _wrong(node, label, rep, "int")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and load.is_plain(node) and value.lstrip("+-").isdigit():
+        rep.add(load.pos(node), "leading-zero", field=label, value=value)
+        return INVALID
+    if isinstance(value, str) and _MONEY_RE.match(value):
+        return int(value.replace(".", ""))
+    if isinstance(value, float) and value.is_integer() and "e" not in node.value.lower():
+        return int(value)
+    rep.add(load.pos(node), "bad-number", field=label, value=node.value)
+    return INVALID
+
+
+def _bool(node: yaml.Node, label: str, rep: Reporter) -> Any:
+    if not isinstance(node, yaml.ScalarNode):
+        return _wrong(node, label, rep, "bool")
+    if not _check_tag(node, rep):
+        return INVALID
+    value = load.scalar(node)
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value in load.YAML11_BOOLS:
+        rep.add(load.pos(node), "yaml-boolean", field=label, value=value)
+        return INVALID
+    return _wrong(node, label, rep, "bool")
+
+
+def _date(node: yaml.Node, label: str, rep: Reporter) -> Any:
+    from .vi import parse_date
+
+    if not isinstance(node, yaml.ScalarNode) or isinstance(load.scalar(node), bool):
+        return _wrong(node, label, rep, "date")
+    if not _check_tag(node, rep):
+        return INVALID
+    text = node.value.strip()
+    try:
+        return parse_date(text)
+    except ValueError as exc:
+        rep.add(load.pos(node), "bad-date", field=label, value=text, reason=str(exc))
+        return INVALID
+
+
+def _time(node: yaml.Node, label: str, rep: Reporter) -> Any:
+    from .vi import parse_time
+
+    if not isinstance(node, yaml.ScalarNode) or isinstance(load.scalar(node), bool):
+        return _wrong(node, label, rep, "time")
+    if not _check_tag(node, rep):
+        return INVALID
+    text = node.value.strip()
+    try:
+        return parse_time(text)
+    except ValueError as exc:
+        rep.add(load.pos(node), "bad-time", field=label, value=text, reason=str(exc))
+        return INVALID
+
+
+def _literal(choices: tuple[str, ...]) -> Conv:
+    allowed = ", ".join(choices)
+
+    def conv(node: yaml.Node, label: str, rep: Reporter) -> Any:
+        if not isinstance(node, yaml.ScalarNode):
+            return _wrong(node, label, rep, "text")
+        if not _check_tag(node, rep):
+            return INVALID
+        if node.value in choices:
+            return node.value
+        rep.add(load.pos(node), "bad-value", field=label, value=node.value, allowed=allowed)
+        return INVALID
+
+    return conv
+
+
+def _optional(inner: Conv) -> Conv:
+    def conv(node: yaml.Node, label: str, rep: Reporter) -> Any:
+        if isinstance(node, yaml.ScalarNode) and load.is_plain(node) and node.value in load._NULLS:
+            return None
+        return inner(node, label, rep)
+
+    return conv
+
+
+def _union_text_or(cls: type[model.Node]) -> Conv:
+    text = _text("")
+
+    def conv(node: yaml.Node, label: str, rep: Reporter) -> Any:
+        if isinstance(node, yaml.MappingNode):
+            return converter(cls)(node, label, rep)
+        return text(node, label, rep)
+
+    return conv
+
+
+_SCALARS: dict[Any, Conv] = {int: _int, bool: _bool, dt.date: _date, dt.time: _time}
+
+
+def _for_type(tp: Any, kind: str) -> tuple[Conv, bool]:
+    """The converter for a type hint, and whether the item is a list (for positions)."""
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if origin in (types.UnionType, typing.Union):
+        rest = [a for a in args if a is not type(None)]
+        if len(rest) == 1:
+            inner, _ = _for_type(rest[0], kind)
+            return _optional(inner), False
+        dc = next(a for a in rest if dataclasses.is_dataclass(a))
+        return _union_text_or(dc), False
+    if origin is list:
+        return _list(_for_type(args[0], kind)[0]), True
+    if origin is typing.Literal:
+        return _literal(tuple(args)), False
+    if tp is str:
+        return _text(kind), False
+    if tp in _SCALARS:
+        return _SCALARS[tp], False
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        return (lambda node, label, rep: converter(tp)(node, label, rep)), False
+    raise TypeError(f"no converter for {tp!r}")
+
+
+def _list(item: Conv) -> Conv:
+    def conv(node: yaml.Node, label: str, rep: Reporter) -> Any:
+        if isinstance(node, yaml.ScalarNode) and load.is_plain(node) and node.value in load._NULLS:
+            return []
+        if not isinstance(node, yaml.SequenceNode):
+            return _wrong(node, label, rep, "list")
+        if not _check_tag(node, rep):
+            return INVALID
+        out = []
+        for child in node.value:
+            value = item(child, label, rep)
+            if value is not INVALID:
+                out.append(value)
+        return out
+
+    return conv
+
+
+_CACHE: dict[type, Conv] = {}
+
+
+def converter(cls: type[Any]) -> Conv:
+    """The compiled converter of a model class (built on first use, then cached)."""
+    conv = _CACHE.get(cls)
+    if conv is None:
+        conv = _CACHE[cls] = _compile(cls)
+    return conv
+
+
+def _compile(cls: type[Any]) -> Conv:
+    hints = typing.get_type_hints(cls)
+    fields: dict[str, tuple[Conv, bool, bool]] = {}
+    for fd in dataclasses.fields(cls):
+        if fd.metadata.get("internal"):
+            continue
+        required = fd.default is dataclasses.MISSING and fd.default_factory is dataclasses.MISSING
+        conv, is_list = _for_type(hints[fd.name], fd.metadata.get("kind", ""))
+        fields[fd.name] = (conv, is_list, required)
+    names = list(fields)
+
+    def conv(node: yaml.Node, label: str, rep: Reporter) -> Any:
+        if not isinstance(node, yaml.MappingNode):
+            if isinstance(node, yaml.ScalarNode) or isinstance(node, yaml.SequenceNode):
+                rep.add(load.pos(node), "not-a-mapping", field=label)
+            return INVALID
+        if not _check_tag(node, rep):
+            return INVALID
+        values: dict[str, Any] = {}
+        field_pos: dict[str, model.Pos] = {}
+        broken = False
+        for key, knode, vnode in load.mapping(node, rep):
+            spec = fields.get(key)
+            if spec is None:
+                rep.add(
+                    load.pos(knode), "unknown-field", field=key, suggest=rep.suggest(key, names)
+                )
+                continue
+            fconv, is_list, required = spec
+            value = fconv(vnode, key, rep)
+            if value is INVALID:
+                broken = broken or required
+                continue
+            if value is None and required:
+                rep.add(load.pos(vnode), "missing-field", field=key)
+                broken = True
+                continue
+            values[key] = value
+            field_pos[key] = load.pos(vnode)
+            if is_list and isinstance(vnode, yaml.SequenceNode):
+                for i, child in enumerate(vnode.value):
+                    field_pos[f"{key}.{i}"] = load.pos(child)
+        at = load.pos(node)
+        for name, (_, _, required) in fields.items():
+            if required and name not in values and not broken:
+                rep.add(at, "missing-field", field=name)
+                broken = True
+        if broken:
+            return INVALID
+        obj = cls(**values)
+        obj.pos = at
+        obj.field_pos = field_pos
+        return obj
+
+    return conv
+
+
+def build_plan(root: yaml.Node, rep: Reporter) -> model.Plan | None:
+    """Convert the root node into a :class:`~tnplan.model.Plan` (None if it cannot be)."""
+    if not isinstance(root, yaml.MappingNode):
+        rep.add(load.pos(root), "not-a-mapping", field="plan" if rep.lang == "en" else "kế hoạch")
+        return None
+    plan = converter(model.Plan)(root, "plan", rep)
+    return None if plan is INVALID else plan
+
+
+def plain(node: yaml.Node) -> Any:
+    """The node as plain JSON-compatible data, read with tnplan's scalar rules."""
+    if isinstance(node, yaml.MappingNode):
+        return {k: plain(v) for k, _, v in load.mapping(node, Reporter(""))}
+    if isinstance(node, yaml.SequenceNode):
+        return [plain(v) for v in node.value]
+    value = load.scalar(node)  # type: ignore[arg-type]
+    if (isinstance(value, float) and not value == value) or value in (float("inf"), float("-inf")):
+        return node.value
+    return value
+
+
+# JSON Schema ---------------------------------------------------------------------------
+
+SCHEMA_ID = "https://tnplan.example/schema/tnplan-1.schema.json"
+
+
+def _schema_for(tp: Any, kind: str, defs: dict[str, Any]) -> dict[str, Any]:
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if origin in (types.UnionType, typing.Union):
+        rest = [a for a in args if a is not type(None)]
+        alts = [_schema_for(a, kind, defs) for a in rest]
+        if len(rest) < len(args):
+            alts.append({"type": "null"})
+        return alts[0] if len(alts) == 1 else {"anyOf": alts}
+    if origin is list:
+        return {"type": "array", "items": _schema_for(args[0], kind, defs)}
+    if origin is typing.Literal:
+        return {"enum": list(args)}
+    if tp is str:
+        if kind in ("id", "unit", "guest", "invitee", "activity", "deadline"):
+            return {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9_.-]*$"}
+        if kind == "docnumber":
+            return {"type": "string", "pattern": r"^\d{1,5}$"}
+        return {"type": "string", "minLength": 1}
+    if tp is int:
+        return {"type": "integer"}
+    if tp is bool:
+        return {"type": "boolean"}
+    if tp is dt.date:
+        return {"type": "string", "pattern": DATE_PATTERN}
+    if tp is dt.time:
+        return {"type": "string", "pattern": TIME_PATTERN}
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        name = tp.__name__
+        if name not in defs:
+            defs[name] = {}
+            defs[name] = _object_schema(tp, defs)
+        return {"$ref": f"#/$defs/{name}"}
+    raise TypeError(f"no schema for {tp!r}")
+
+
+def _object_schema(cls: type[Any], defs: dict[str, Any]) -> dict[str, Any]:
+    hints = typing.get_type_hints(cls)
+    props: dict[str, Any] = {}
+    required: list[str] = []
+    for fd in dataclasses.fields(cls):
+        if fd.metadata.get("internal"):
+            continue
+        sub = dict(_schema_for(hints[fd.name], fd.metadata.get("kind", ""), defs))
+        sub["description"] = fd.metadata["desc"]
+        if fd.default is dataclasses.MISSING and fd.default_factory is dataclasses.MISSING:
+            required.append(fd.name)
+        elif fd.default is not dataclasses.MISSING and fd.default is not None:
+            sub["default"] = fd.default
+        if fd.metadata.get("example") is not None:
+            sub["examples"] = [fd.metadata["example"]]
+        props[fd.name] = sub
+    out: dict[str, Any] = {"type": "object", "properties": props, "additionalProperties": False}
+    if cls.__doc__ and not cls.__doc__.startswith(cls.__name__ + "("):
+        out["description"] = cls.__doc__.strip().splitlines()[0]
+    if required:
+        out["required"] = required
+    return out
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of plan format v1, from the model."""
+    defs: dict[str, Any] = {}
+    root = _object_schema(model.Plan, defs)
+    root["properties"]["format"] = {
+        "const": model.FORMAT,
+        "description": "Phiên bản định dạng kế hoạch",
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "tnplan — kế hoạch (định dạng tnplan/1)",
+        **root,
+        "$defs": dict(sorted(defs.items())),
+    }
