@@ -156,7 +156,7 @@ def scalar(node: yaml.ScalarNode) -> str | int | float | bool | None:
     Plain ``yes/no/on/off`` stay text, ``8:30`` stays text, ``012`` is returned as text
     (callers that want a number report it), ``2026-05-12`` stays text for the date parser.
     """
-    text = node.value
+    text: str = node.value
     if not is_plain(node):
         return nfc(text)
     if text in _NULLS:

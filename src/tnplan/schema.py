@@ -208,7 +208,7 @@ def _for_type(tp: Any, kind: str) -> tuple[Conv, bool]:
             inner, _ = _for_type(rest[0], kind)
             return _optional(inner), False
         dc = next(a for a in rest if dataclasses.is_dataclass(a))
-        return _union_text_or(dc), False
+        return _union_text_or(dc), False  # type: ignore[arg-type]
     if origin is list:
         return _list(_for_type(args[0], kind)[0]), True
     if origin is typing.Literal:
@@ -245,10 +245,10 @@ _CACHE: dict[type, Conv] = {}
 
 def converter(cls: type[Any]) -> Conv:
     """The compiled converter of a model class (built on first use, then cached)."""
-    conv = _CACHE.get(cls)
-    if conv is None:
-        conv = _CACHE[cls] = _compile(cls)
-    return conv
+    compiled = _CACHE.get(cls)
+    if compiled is None:
+        compiled = _CACHE[cls] = _compile(cls)
+    return compiled
 
 
 def _compile(cls: type[Any]) -> Conv:
@@ -258,13 +258,13 @@ def _compile(cls: type[Any]) -> Conv:
         if fd.metadata.get("internal"):
             continue
         required = fd.default is dataclasses.MISSING and fd.default_factory is dataclasses.MISSING
-        conv, is_list = _for_type(hints[fd.name], fd.metadata.get("kind", ""))
-        fields[fd.name] = (conv, is_list, required)
+        field_conv, is_list = _for_type(hints[fd.name], fd.metadata.get("kind", ""))
+        fields[fd.name] = (field_conv, is_list, required)
     names = list(fields)
 
     def conv(node: yaml.Node, label: str, rep: Reporter) -> Any:
         if not isinstance(node, yaml.MappingNode):
-            if isinstance(node, yaml.ScalarNode) or isinstance(node, yaml.SequenceNode):
+            if isinstance(node, (yaml.ScalarNode, yaml.SequenceNode)):
                 rep.add(load.pos(node), "not-a-mapping", field=label)
             return INVALID
         if not _check_tag(node, rep):
@@ -324,7 +324,7 @@ def plain(node: yaml.Node) -> Any:
     if isinstance(node, yaml.SequenceNode):
         return [plain(v) for v in node.value]
     value = load.scalar(node)  # type: ignore[arg-type]
-    if (isinstance(value, float) and not value == value) or value in (float("inf"), float("-inf")):
+    if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
         return node.value
     return value
 

@@ -579,13 +579,18 @@ def test_sort_key_tone_placement_differs_only_secondary(a: str, b: str) -> None:
     assert vi.sort_key(a)[0] == vi.sort_key(b)[0]
 
 
-def test_sort_key_orders_other_marks_after_tones() -> None:
-    assert vsorted(["ë", "é", "e"]) == ["e", "é", "ë"]
+def test_sort_key_compares_other_marks_after_tones() -> None:
+    assert vsorted(["é", "ë", "e"]) == ["e", "ë", "é"]
 
 
 def test_sort_key_is_total() -> None:
-    words = ["An", "an", "AN", "Ân", "ân", nfd("Ân")]
+    words = ["An", "an", "AN", "Ân", "ân", "ÂN", "Án", "Ấn", "Hòa", "Hoà"]
     assert vsorted(words) == vsorted(list(reversed(words)))
+
+
+def test_sort_key_gives_distinct_texts_distinct_keys() -> None:
+    words = ["An", "an", "AN", "Ân", "ân", "ÂN", "Án", "Ấn", "Hòa", "Hoà"]
+    assert len({vi.sort_key(word) for word in words}) == len(words)
 
 
 def test_python_sorted_is_wrong_without_the_key() -> None:

@@ -39,11 +39,11 @@ def validate(
     Ví dụ: tnplan validate plans/ --strict · tnplan validate plan.yaml --format json
     """
     from ..check import check_file, plan_files
-    from ..problems import count, format_github, format_json, format_text
+    from ..problems import TnplanError, count, format_github, format_json, format_text
 
     language = common.lang_from_env(lang)
     if fmt not in ("auto", "text", "json", "github"):
-        raise common.TnplanError(
+        raise TnplanError(
             f"--format `{fmt}` không hỗ trợ" if language == "vi" else f"unknown --format `{fmt}`",
             hint="dùng auto, text, json hoặc github",
             exit_code=2,
