@@ -173,7 +173,7 @@ def _check_refs(plan: model.Plan, known: dict[str, dict[str, str]], rep: Reporte
         ids = known[kind]
         refs = value if isinstance(value, list) else [value]
         for i, ref in enumerate(refs):
-            if ref in ids:
+            if ref in ids or ref in rep.dropped:
                 continue
             at = node.where(fd.name, i if isinstance(value, list) else None)
             choices = list(ids) + list(ids.values())
@@ -230,17 +230,17 @@ def _check_events(plan: model.Plan, rep: Reporter) -> None:
     for a in plan.activities:
         ev = a.event
         if ev is None:
-            if a.programme:
+            if a.programme and "event" not in a.bad_fields:
                 rep.add(a.where("programme"), "no-programme-event")
             continue
-        if not ev.venue:
+        if not ev.venue and "venue" not in ev.bad_fields:
             rep.add(ev.pos, "no-venue")
-        if ev.start is None:
+        if ev.start is None and "start" not in ev.bad_fields:
             rep.add(ev.pos, "no-time")
         if ev.start and ev.end and ev.start >= ev.end:
             rep.add(ev.where("end"), "time-order", start=_hm(ev.start), end=_hm(ev.end))
             continue
-        if a.programme:
+        if a.programme and not ev.bad_fields and not any(s.bad_fields for s in a.programme):
             _check_programme(a, ev, rep)
 
 

@@ -1,7 +1,7 @@
 """The Vietnamese working calendar: public holidays, days off in lieu, working days.
 
 Public holidays follow the Labour Code 2019 (Bộ luật Lao động 2019), Article 112(1), for
-every year this module knows (1900–2199; earlier rules are not modelled):
+every year this module knows (1900 to 2199; earlier rules are not modelled):
 
 * Tết Dương lịch: 1 January;
 * Tết Âm lịch: 5 days. The Code leaves the days to the Prime Minister each year; by
@@ -14,9 +14,13 @@ every year this module knows (1900–2199; earlier rules are not modelled):
   day before or after; this module takes 1 September, as decided from 2025.
 
 When a holiday falls on a Saturday or a Sunday, the next working day is a day off in lieu
-(nghỉ bù, Article 111(3), for offices with a Saturday–Sunday weekend). Several holidays on
+(nghỉ bù, Article 111(3), for offices closed on Saturday and Sunday). Several holidays on
 one weekend give as many days off, one after another. Two holidays on the same day (Giỗ Tổ
 can meet 30/4 or 1/5) are one day off named after both, with no extra day in lieu.
+
+Outside 1900 to 2199 the lunar calendar and ``public_holidays`` raise ``ValueError``, while
+``is_working_day``, ``working_days_between`` and ``holiday_name`` know no holidays there
+(weekends only), so that a checker given a far-off date never fails on it.
 
 The government's yearly swaps (a weekday off, a Saturday worked in exchange) and longer
 Tết breaks are decided each year: a plan supplies them as ``extra_holidays`` and
@@ -108,7 +112,7 @@ def _new_moon_day(k: int) -> int:
 
 
 def _sun_longitude_sector(jdn: int) -> int:
-    """Which 30° sector (0–11) of longitude the sun is in at the start of local day ``jdn``."""
+    """Which 30° sector (0 to 11) of longitude the sun is in at the start of local day ``jdn``."""
     t = (jdn - 0.5 - _TIME_ZONE / 24 - 2451545.0) / 36525
     t2 = t * t
     dr = math.pi / 180
@@ -153,11 +157,11 @@ def _check_year(year: int, what: str) -> None:
 
 
 def solar_to_lunar(d: _dt.date) -> LunarDate:
-    """The lunar date of a solar (Gregorian) date: ``solar_to_lunar(date(2026, 2, 17))`` is
-    ``LunarDate(day=1, month=1, year=2026, leap=False)``, a ``(day, month, year, leap)`` tuple.
+    """Return the lunar date of a solar (Gregorian) date, a ``(day, month, year, leap)`` tuple.
 
-    The lunar year is numbered as the solar year it mostly overlaps (Bính Ngọ is 2026).
-    Raises ``ValueError`` outside 1900–2199.
+    ``solar_to_lunar(date(2026, 2, 17))`` is ``LunarDate(day=1, month=1, year=2026,
+    leap=False)``. The lunar year is numbered as the solar year it mostly overlaps (Bính Ngọ
+    is 2026). Raises ``ValueError`` outside 1900 to 2199.
     """
     if isinstance(d, _dt.datetime):
         d = d.date()
@@ -192,13 +196,15 @@ def solar_to_lunar(d: _dt.date) -> LunarDate:
 
 
 def lunar_to_solar(day: int, month: int, year: int, leap: bool = False) -> _dt.date:
-    """The solar date of a lunar date: ``lunar_to_solar(1, 1, 2026)`` is 17/2/2026.
+    """Return the solar date of a lunar date: ``lunar_to_solar(1, 1, 2026)`` is 17/2/2026.
 
     ``leap=True`` asks for the leap (nhuận) month of that number. Raises ``ValueError``, with
     a reason in Vietnamese, for a date that does not exist (day 30 of a 29-day month, a leap
-    month the year does not have) or a year outside 1900–2199.
+    month the year does not have) or a date outside 1900 to 2199.
     """
-    _check_year(year, "năm âm lịch")
+    if not FIRST_YEAR - 1 <= year <= LAST_YEAR:
+        # Lunar 1899 ends in January 1900: let it through, then check the solar date.
+        _check_year(year, "năm âm lịch")
     if not 1 <= month <= 12:
         raise ValueError(f"tháng {month} âm lịch không có: tháng từ 1 đến 12")
     if not 1 <= day <= 30:
@@ -224,7 +230,9 @@ def lunar_to_solar(day: int, month: int, year: int, leap: bool = False) -> _dt.d
     if day == 30 and _new_moon_day(k + offset + 1) - month_start < 30:
         label = f"tháng {month}{' nhuận' if leap else ''}"
         raise ValueError(f"{label} âm lịch năm {year} chỉ có 29 ngày")
-    return _from_jd(month_start + day - 1)
+    result = _from_jd(month_start + day - 1)
+    _check_year(result.year, "năm")
+    return result
 
 
 # --- public holidays ---------------------------------------------------------------------------
@@ -261,7 +269,7 @@ def _statutory_days(year: int) -> list[tuple[_dt.date, str, str]]:
 
 @functools.cache
 def _holidays(year: int) -> dict[_dt.date, str]:
-    """The year's days off, cached; never handed out (callers get a copy)."""
+    """Compute the year's days off, cached; never handed out (callers get a copy)."""
     _check_year(year, "năm")
     labels: dict[_dt.date, list[str]] = {}
     holidays: dict[_dt.date, list[str]] = {}
@@ -281,21 +289,31 @@ def _holidays(year: int) -> dict[_dt.date, str]:
     return dict(sorted(result.items()))
 
 
+def _days_off(year: int) -> dict[_dt.date, str]:
+    """Like ``_holidays`` but empty outside the years the lunar calendar covers."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        return {}
+    return _holidays(year)
+
+
 def public_holidays(year: int) -> dict[_dt.date, str]:
-    """Every day off of a solar year, holidays and days in lieu, in date order, by name.
+    """Return every day off of a solar year, holidays and days in lieu, in date order.
 
     Names are Vietnamese: ``Tết Âm lịch (mùng 1)``, ``Giỗ Tổ Hùng Vương``,
     ``Nghỉ bù Giỗ Tổ Hùng Vương``. A fresh dict each call. Raises ``ValueError`` outside
-    1900–2199. See the module docstring for the conventions.
+    1900 to 2199. See the module docstring for the conventions.
     """
     return dict(_holidays(year))
 
 
 def holiday_name(d: _dt.date) -> str | None:
-    """The name of the public holiday or day in lieu on ``d``, or ``None``."""
+    """Return the name of the public holiday or day in lieu on ``d``, or ``None``.
+
+    ``None`` too outside 1900 to 2199, where no holidays are known.
+    """
     if isinstance(d, _dt.datetime):
         d = d.date()
-    return _holidays(d.year).get(d)
+    return _days_off(d.year).get(d)
 
 
 def is_working_day(
@@ -303,10 +321,11 @@ def is_working_day(
     extra_holidays: Container[_dt.date] = _NO_DATES,
     extra_workdays: Container[_dt.date] = _NO_DATES,
 ) -> bool:
-    """Whether ``d`` is a working day: Monday to Friday and not a public holiday.
+    """Tell whether ``d`` is a working day: Monday to Friday and not a public holiday.
 
     ``extra_workdays`` are days worked in a swap (usually Saturdays) and ``extra_holidays``
-    are the extra days off the government decides each year; a day in both is off.
+    are the extra days off the government decides each year; a day in both is off. Outside
+    1900 to 2199 only weekends are days off.
     """
     if isinstance(d, _dt.datetime):
         d = d.date()
@@ -314,7 +333,7 @@ def is_working_day(
         return False
     if d in extra_workdays:
         return True
-    return d.weekday() < 5 and d not in _holidays(d.year)
+    return d.weekday() < 5 and d not in _days_off(d.year)
 
 
 def working_days_between(
@@ -323,9 +342,10 @@ def working_days_between(
     extra_holidays: Container[_dt.date] = _NO_DATES,
     extra_workdays: Container[_dt.date] = _NO_DATES,
 ) -> int:
-    """Working days after ``a`` up to and including ``b``; negative when ``b`` is before ``a``.
+    """Count working days after ``a`` up to and including ``b``.
 
-    From Friday to the next Monday is 1; from a day to itself is 0.
+    Negative when ``b`` is before ``a``. From Friday to the next Monday is 1; from a day to
+    itself is 0.
     """
     if isinstance(a, _dt.datetime):
         a = a.date()

@@ -170,8 +170,10 @@ def scalar(node: yaml.ScalarNode) -> str | int | float | bool | None:
         if len(digits) > 1 and digits.startswith("0"):
             return text
         return int(text)
-    if _FLOAT.match(text) or _SPECIAL_FLOAT.match(text):
+    if _FLOAT.match(text):
         return float(text)
+    if _SPECIAL_FLOAT.match(text):
+        return float(text.replace(".", "", 1))
     return nfc(text)
 
 

@@ -369,6 +369,8 @@ class Reporter:
         self.file = file
         self.lang = "en" if lang == "en" else "vi"
         self.problems: list[Problem] = []
+        self.dropped: set[str] = set()
+        """Ids of objects left out for errors already reported (no cascade of unknown ids)."""
 
     def add(self, at: tuple[int, int], code: str, **kw: object) -> None:
         level, vi, vi_hint, en, en_hint = CATALOGUE[code]

@@ -46,6 +46,10 @@ class Node:
     field_pos: dict[str, Pos] = field(
         default_factory=dict, compare=False, repr=False, metadata={"internal": True}
     )
+    bad_fields: frozenset[str] = field(
+        default=frozenset(), compare=False, repr=False, metadata={"internal": True}
+    )
+    """Optional fields that were written but invalid (already reported): checks skip them."""
 
     def where(self, name: str, index: int | None = None) -> Pos:
         """Position of field ``name`` (or of its item ``index``), else of this node."""

@@ -50,6 +50,8 @@ def _kind_name(node: yaml.Node) -> str:
 
 
 def _wrong(node: yaml.Node, label: str, rep: Reporter, expected: str, fix: str = "") -> Any:
+    if not _check_tag(node, rep):
+        return INVALID
     got = _kind_name(node)
     if not fix and got in ("bool", "int", "float") and expected == "text":
         fix = "đặt trong ngoặc kép" if rep.lang == "vi" else "put it in quotes"
@@ -271,6 +273,7 @@ def _compile(cls: type[Any]) -> Conv:
             return INVALID
         values: dict[str, Any] = {}
         field_pos: dict[str, model.Pos] = {}
+        bad: set[str] = set()
         broken = False
         for key, knode, vnode in load.mapping(node, rep):
             spec = fields.get(key)
@@ -283,6 +286,7 @@ def _compile(cls: type[Any]) -> Conv:
             value = fconv(vnode, key, rep)
             if value is INVALID:
                 broken = broken or required
+                bad.add(key)
                 continue
             if value is None and required:
                 rep.add(load.pos(vnode), "missing-field", field=key)
@@ -299,10 +303,14 @@ def _compile(cls: type[Any]) -> Conv:
                 rep.add(at, "missing-field", field=name)
                 broken = True
         if broken:
+            if isinstance(values.get("id"), str):
+                rep.dropped.add(values["id"])
             return INVALID
         obj = cls(**values)
         obj.pos = at
         obj.field_pos = field_pos
+        if bad:
+            obj.bad_fields = frozenset(bad)
         return obj
 
     return conv

@@ -171,7 +171,7 @@ _WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "
 
 
 def weekday(d: _dt.date, capital: bool = True) -> str:
-    """``Thứ Hai`` … ``Thứ Bảy``, ``Chủ nhật``; with ``capital=False``: ``thứ Hai``, ``chủ nhật``."""
+    """``Thứ Hai`` … ``Thứ Bảy``, ``Chủ nhật``; ``capital=False``: ``thứ Hai``, ``chủ nhật``."""
     name = _WEEKDAYS[d.weekday()]
     return name if capital else name[0].lower() + name[1:]
 
@@ -280,7 +280,7 @@ _SLUG_FALLBACK = "tai-lieu"
 
 
 def slug(text: str, max_len: int = 80) -> str:
-    """An ASCII file-name slug: ``Giấy mời Lễ kỷ niệm 18/5`` → ``giay-moi-le-ky-niem-18-5``.
+    """Make an ASCII file name: ``Giấy mời Lễ kỷ niệm 18/5`` → ``giay-moi-le-ky-niem-18-5``.
 
     Diacritics are dropped (``đ`` → ``d``), letters lowercased, every run of anything else
     becomes one ``-``, trimmed at both ends and to ``max_len``. The result is never empty
@@ -335,7 +335,7 @@ def _primary(letter: str) -> _Weight:
 
 
 def sort_key(text: str) -> SortKey:
-    """A key that sorts Vietnamese text as a Vietnamese dictionary does.
+    """Return a key that sorts Vietnamese text as a Vietnamese dictionary does.
 
     Letters first, case-insensitively, in the order a ă â b c d đ e ê g h i k l m n o ô ơ
     p q r s t u ư v x y (f, j, w, z in their usual places; spaces, then punctuation, then

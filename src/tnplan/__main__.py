@@ -1,0 +1,5 @@
+"""``python -m tnplan``: the same as the ``tnplan`` command."""
+
+from tnplan.cli import main
+
+main()

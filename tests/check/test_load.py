@@ -1,0 +1,181 @@
+"""The loader and the validate command: file-level problems, YAML traps, exit codes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from tnplan import load
+from tnplan.check import check_file
+
+BASE = Path(__file__).resolve().parent.parent / "plans" / "valid" / "base.yaml"
+
+
+def write(tmp_path: Path, text: str, name: str = "plan.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def codes(path: Path) -> list[tuple[str, int, int]]:
+    return [(p.code, p.line, p.col) for p in check_file(path).problems]
+
+
+def test_missing_file_exits_3(cli, tmp_path: Path) -> None:
+    r = cli("validate", str(tmp_path / "khong-co.yaml"))
+    assert r.code == 3
+    assert r.err == f"Lỗi: không có tệp hoặc thư mục {tmp_path / 'khong-co.yaml'}\n"
+    assert "Traceback" not in r.out + r.err
+
+
+def test_folder_is_validated_file_by_file(cli, tmp_path: Path) -> None:
+    write(tmp_path, BASE.read_text(encoding="utf-8"), "a.yaml")
+    write(tmp_path, BASE.read_text(encoding="utf-8").replace("lead: vp", "lead: vpp"), "b.yaml")
+    r = cli("validate", str(tmp_path))
+    assert r.code == 1
+    assert r.out == (
+        f"{tmp_path / 'b.yaml'}:29:11: lỗi [unknown-unit] đơn vị `vpp` không có trong `units`"
+        " — có phải `vp`?\n"
+    )
+    assert r.err == "2 tệp: 1 lỗi, 0 cảnh báo\n"
+
+
+def test_valid_plan_exits_0_with_summary(cli) -> None:
+    r = cli("validate", str(BASE))
+    assert (r.code, r.out, r.err) == (0, "1 tệp: 0 lỗi, 0 cảnh báo\n", "")
+
+
+def test_strict_turns_warnings_into_failure(cli, tmp_path: Path) -> None:
+    path = write(tmp_path, BASE.read_text(encoding="utf-8").replace("19/6/2026", "20/6/2026"))
+    assert cli("validate", str(path)).code == 0
+    assert cli("validate", "--strict", str(path)).code == 1
+
+
+def test_bad_format_option_is_a_usage_error(cli) -> None:
+    r = cli("validate", "--format", "xml", str(BASE))
+    assert r.code == 2
+    assert r.err.startswith("Lỗi: --format `xml` không hỗ trợ")
+
+
+def test_english_messages(cli, tmp_path: Path) -> None:
+    path = write(tmp_path, BASE.read_text(encoding="utf-8").replace("lead: vp", "lead: vpp"))
+    r = cli("validate", "--lang", "en", str(path))
+    assert r.out == (
+        f"{path}:29:11: error [unknown-unit] unit `vpp` is not in `units` — did you mean `vp`?\n"
+    )
+    assert r.err == "1 file: 1 errors, 0 warnings\n"
+    assert cli("validate", str(path), env={"TNPLAN_LANG": "en"}).out == r.out
+
+
+def test_directory_given_as_plan_file(tmp_path: Path) -> None:
+    assert codes(tmp_path) == [("not-a-file", 1, 1)]
+
+
+def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write(tmp_path, "format: tnplan/1\n")
+
+    def deny(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", deny)
+    problems = check_file(path).problems
+    assert [(p.code, p.message) for p in problems] == [
+        ("unreadable", "không đọc được tệp: Permission denied")
+    ]
+
+
+def test_file_too_large(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(load, "MAX_BYTES", 100)
+    path = write(tmp_path, "x: " + "a" * 200 + "\n")
+    assert codes(path) == [("file-too-large", 1, 1)]
+
+
+def test_deep_nesting_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    path = write(tmp_path, "format: tnplan/1\nid: " + "[" * 5000 + "]" * 5000 + "\n")
+    assert [c for c, _, _ in codes(path)] == ["yaml-syntax"]
+
+
+def test_bom_and_crlf_are_accepted(tmp_path: Path) -> None:
+    text = BASE.read_text(encoding="utf-8").replace("\n", "\r\n")
+    path = tmp_path / "crlf.yaml"
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    assert codes(path) == []
+
+
+def test_nfd_text_is_normalised_and_matches(tmp_path: Path) -> None:
+    text = BASE.read_text(encoding="utf-8").replace(
+        "  - id: khach-1\n    name: Trần Thị Bình\n",
+        "  - id: khach-1\n    name: " + unicodedata.normalize("NFD", "Trần Thị Bình") + "\n",
+    )
+    path = write(tmp_path, text)
+    plan = check_file(path).plan
+    assert plan is not None
+    assert plan.guests[0].name == "Trần Thị Bình"
+    assert unicodedata.is_normalized("NFC", plan.guests[0].name)
+
+
+@pytest.mark.parametrize(
+    ("yaml_text", "value"),
+    [
+        ("8:30", "8:30"),  # YAML 1.1 would read 510
+        ("no", "no"),  # YAML 1.1 would read False
+        ("012", "012"),  # YAML 1.1 would read 10
+        ("2026-05-12", "2026-05-12"),  # kept as text for the date parser
+        ("true", True),
+        ("12", 12),
+        ("1e3", 1000.0),
+        ("~", None),
+        ('"8:30"', "8:30"),
+    ],
+)
+def test_scalars_follow_yaml_1_2_and_keep_traps_as_text(yaml_text: str, value: object) -> None:
+    from tnplan.messages import Reporter
+
+    root = load.parse_bytes(f"k: {yaml_text}\n".encode(), Reporter("t"))
+    assert root is not None
+    assert load.scalar(root.value[0][1]) == value
+
+
+def test_times_written_unquoted_are_read_as_times(tmp_path: Path) -> None:
+    text = BASE.read_text(encoding="utf-8").replace('start: "08:00"', "start: 8:00")
+    plan = check_file(write(tmp_path, text)).plan
+    assert plan is not None and plan.activities[0].event is not None
+    assert str(plan.activities[0].event.start) == "08:00:00"
+
+
+def test_ids_written_as_numbers_keep_their_digits(tmp_path: Path) -> None:
+    text = BASE.read_text(encoding="utf-8").replace("id: khach-1", "id: 007")
+    text = text.replace("invitees: [khach-1]", "invitees: ['007']")
+    plan = check_file(write(tmp_path, text)).plan
+    assert plan is not None
+    assert plan.guests[0].id == "007"
+
+
+def test_broken_copy_of_the_plan_gives_positions_and_no_traceback(tmp_path: Path) -> None:
+    text = BASE.read_text(encoding="utf-8").replace("lead: vp", "lead: [vp")
+    path = write(tmp_path, text)
+    proc = subprocess.run(
+        [sys.executable, "-m", "tnplan", "validate", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 1
+    assert proc.stdout.startswith(f"{path}:30:10: lỗi [yaml-syntax]")
+    assert "Traceback" not in proc.stdout + proc.stderr
+
+
+def test_core_does_not_import_typer_or_rich() -> None:
+    code = (
+        "import sys, tnplan.check, tnplan.schema, tnplan.load, tnplan.model;"
+        "bad = [m for m in ('typer', 'rich', 'click', 'jinja2', 'docx', 'icalendar') "
+        "if m in sys.modules]; print(bad)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out == "[]\n"
