@@ -27,9 +27,7 @@ class Run:
 
 
 @pytest.fixture
-def cli(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> Callable[..., Run]:
+def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Callable[..., Run]:
     """Run ``tnplan ARGS…`` in-process; returns exit code, stdout and stderr.
 
     The terminal is fixed at 100 columns, no colour, Vietnamese, unless ``env`` says otherwise.

@@ -87,30 +87,49 @@ def load_plan(path: Path, *, lang: str = "vi") -> model.Plan:
 # Semantic checks ----------------------------------------------------------------------------
 
 
-def _walk(obj: Any) -> Iterator[tuple[model.Node, dataclasses.Field[Any], Any]]:
-    """Every (node, field, value) in the plan, depth first."""
-    stack = [obj]
+_PLANS: dict[type, tuple[tuple[tuple[str, str, bool], ...], tuple[str, ...]]] = {}
+
+
+def _plan_of(cls: type) -> tuple[tuple[tuple[str, str, bool], ...], tuple[str, ...]]:
+    """For a model class: its reference fields (name, kind, is a list) and its other fields."""
+    got = _PLANS.get(cls)
+    if got is None:
+        refs = []
+        others = []
+        for fd in dataclasses.fields(cls):
+            if fd.metadata.get("internal"):
+                continue
+            kind = fd.metadata.get("kind", "")
+            if kind in _REF_KINDS:
+                refs.append((fd.name, kind, str(fd.type).startswith("list")))
+            else:
+                others.append(fd.name)
+        got = _PLANS[cls] = (tuple(refs), tuple(others))
+    return got
+
+
+def _references(root: model.Node) -> Iterator[tuple[model.Node, str, str, str, int | None]]:
+    """Every reference in the plan: (node, field, kind, id, index in a list or None)."""
+    stack: list[model.Node] = [root]
     while stack:
         node = stack.pop()
-        for fd in _fields(type(node)):
-            value = getattr(node, fd.name)
-            yield node, fd, value
+        refs, others = _plan_of(type(node))
+        for name, kind, is_list in refs:
+            value = getattr(node, name)
+            if value is None:
+                continue
+            if is_list:
+                for i, ref in enumerate(value):
+                    yield node, name, kind, ref, i
+            else:
+                yield node, name, kind, value, None
+        for name in others:
+            value = getattr(node, name)
             if isinstance(value, list):
-                stack.extend(v for v in reversed(value) if isinstance(v, model.Node))
+                if value and isinstance(value[0], model.Node):
+                    stack.extend(v for v in value if isinstance(v, model.Node))
             elif isinstance(value, model.Node):
                 stack.append(value)
-
-
-_FIELDS: dict[type, tuple[dataclasses.Field[Any], ...]] = {}
-
-
-def _fields(cls: type) -> tuple[dataclasses.Field[Any], ...]:
-    got = _FIELDS.get(cls)
-    if got is None:
-        got = _FIELDS[cls] = tuple(
-            fd for fd in dataclasses.fields(cls) if not fd.metadata.get("internal")
-        )
-    return got
 
 
 def check_plan(plan: model.Plan, rep: Reporter) -> None:
@@ -166,22 +185,15 @@ def _check_ids(plan: model.Plan, rep: Reporter) -> dict[str, dict[str, str]]:
 
 
 def _check_refs(plan: model.Plan, known: dict[str, dict[str, str]], rep: Reporter) -> None:
-    for node, fd, value in _walk(plan):
-        kind = fd.metadata.get("kind", "")
-        if kind not in _REF_KINDS or value is None:
-            continue
+    for node, name, kind, ref, index in _references(plan):
         ids = known[kind]
-        refs = value if isinstance(value, list) else [value]
-        for i, ref in enumerate(refs):
-            if ref in ids or ref in rep.dropped:
-                continue
-            at = node.where(fd.name, i if isinstance(value, list) else None)
-            choices = list(ids) + list(ids.values())
-            suggestion = rep.suggest(ref, choices)
-            for oid, name in ids.items():  # a name was typed: suggest its id
-                if suggestion.endswith(f"`{name}`?"):
-                    suggestion = suggestion.replace(f"`{name}`", f"`{oid}`")
-            rep.add(at, f"unknown-{kind}", id=ref, suggest=suggestion)
+        if ref in ids or ref in rep.dropped:
+            continue
+        suggestion = rep.suggest(ref, list(ids) + list(ids.values()))
+        for oid, title in ids.items():  # a name was typed: suggest its id
+            if suggestion.endswith(f"`{title}`?"):
+                suggestion = suggestion.replace(f"`{title}`", f"`{oid}`")
+        rep.add(node.where(name, index), f"unknown-{kind}", id=ref, suggest=suggestion)
 
 
 def _d(day: dt.date) -> str:

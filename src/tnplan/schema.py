@@ -20,6 +20,7 @@ import yaml
 
 from . import load, model
 from .messages import Reporter
+from .vi import parse_date, parse_time
 
 INVALID: Any = object()
 """Returned by a converter whose input was wrong (the problem is already reported)."""
@@ -66,7 +67,12 @@ def _wrong(node: yaml.Node, label: str, rep: Reporter, expected: str, fix: str =
     return INVALID
 
 
+_PLAIN_TAGS = frozenset(load._KIND_TAGS.values())
+
+
 def _check_tag(node: yaml.Node, rep: Reporter) -> bool:
+    if node.tag in _PLAIN_TAGS:  # the common case: no explicit tag
+        return True
     tag = load.bad_tag(node)
     if tag is None:
         return True
@@ -80,6 +86,10 @@ def _text(kind: str) -> Conv:
             return _wrong(node, label, rep, "text")
         if not _check_tag(node, rep):
             return INVALID
+        if node.style and kind != "id":  # quoted or block text: always text
+            text = load.nfc(node.value).strip()
+            if text:
+                return text
         value = load.scalar(node)
         if isinstance(value, bool) or value is None:
             return _wrong(node, label, rep, "text")
@@ -132,8 +142,6 @@ def _bool(node: yaml.Node, label: str, rep: Reporter) -> Any:
 
 
 def _date(node: yaml.Node, label: str, rep: Reporter) -> Any:
-    from .vi import parse_date
-
     if not isinstance(node, yaml.ScalarNode) or isinstance(load.scalar(node), bool):
         return _wrong(node, label, rep, "date")
     if not _check_tag(node, rep):
@@ -147,8 +155,6 @@ def _date(node: yaml.Node, label: str, rep: Reporter) -> Any:
 
 
 def _time(node: yaml.Node, label: str, rep: Reporter) -> Any:
-    from .vi import parse_time
-
     if not isinstance(node, yaml.ScalarNode) or isinstance(load.scalar(node), bool):
         return _wrong(node, label, rep, "time")
     if not _check_tag(node, rep):
@@ -275,7 +281,23 @@ def _compile(cls: type[Any]) -> Conv:
         field_pos: dict[str, model.Pos] = {}
         bad: set[str] = set()
         broken = False
-        for key, knode, vnode in load.mapping(node, rep):
+        items = node.value
+        if any(k.value == "<<" for k, _ in items) or not all(
+            k.__class__ is yaml.ScalarNode for k, _ in items
+        ):
+            pairs = list(load.mapping(node, rep))
+        else:  # fast path: keys are plain text; only duplicates to watch for
+            pairs = []
+            seen: dict[str, int] = {}
+            for knode, vnode in items:
+                key = knode.value if knode.value.isascii() else load.nfc(knode.value)
+                if key in seen:
+                    line = knode.start_mark.line + 1
+                    rep.add(load.pos(knode), "duplicate-key", key=key, first=seen[key], line=line)
+                    continue
+                seen[key] = knode.start_mark.line + 1
+                pairs.append((key, knode, vnode))
+        for key, knode, vnode in pairs:
             spec = fields.get(key)
             if spec is None:
                 rep.add(
@@ -351,18 +373,25 @@ def _schema_for(tp: Any, kind: str, defs: dict[str, Any]) -> dict[str, Any]:
         if len(rest) < len(args):
             alts.append({"type": "null"})
         return alts[0] if len(alts) == 1 else {"anyOf": alts}
+    # The checker reads a plain number as text where text is wanted (`title: 2026`), an
+    # empty list as [] and `1.500.000` as a whole number: the schema accepts the same.
     if origin is list:
-        return {"type": "array", "items": _schema_for(args[0], kind, defs)}
+        return {"type": ["array", "null"], "items": _schema_for(args[0], kind, defs)}
     if origin is typing.Literal:
         return {"enum": list(args)}
     if tp is str:
         if kind in ("id", "unit", "guest", "invitee", "activity", "deadline"):
-            return {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9_.-]*$"}
+            return {
+                "type": ["string", "integer"],
+                "pattern": "^[A-Za-z0-9][A-Za-z0-9_.-]*$",
+                "minimum": 0,
+            }
         if kind == "docnumber":
-            return {"type": "string", "pattern": r"^\d{1,5}$"}
-        return {"type": "string", "minLength": 1}
+            return {"type": ["string", "integer"], "pattern": r"^\d{1,5}$", "minimum": 0}
+        return {"type": ["string", "number"], "minLength": 1}
     if tp is int:
-        return {"type": "integer"}
+        money = {"type": "string", "pattern": r"^\d{1,3}(\.\d{3})+$"}
+        return {"anyOf": [{"type": "integer"}, money]}
     if tp is bool:
         return {"type": "boolean"}
     if tp is dt.date:

@@ -9,6 +9,7 @@ traceback appears only with ``--debug``.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 
@@ -65,6 +66,9 @@ for _name in ("track", "documents", "exports"):
 
 def main() -> None:
     """Console entry point: run the app, turn user errors into one line and an exit code."""
+    # A run is short and builds large acyclic trees (YAML nodes, the plan): the cyclic garbage
+    # collector would only re-scan them, so it stays off for the life of the process.
+    gc.disable()
     try:
         app(prog_name="tnplan")
     except TnplanError as exc:

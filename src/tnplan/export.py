@@ -1,0 +1,355 @@
+"""Plans for other programs: the normalised plan as JSON, the JSON Schema, an iCalendar file.
+
+Everything here returns text or bytes and never prints.  Output is reproducible: the same
+plan gives the same bytes (no wall clock, stable key order, stable UIDs), so exported files
+can be committed and diffed, and calendars that import the file twice update their events
+instead of duplicating them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from . import model
+from .problems import TnplanError
+
+STATUS_VI = {
+    "planned": "chưa thực hiện",
+    "in_progress": "đang thực hiện",
+    "done": "đã hoàn thành",
+    "postponed": "tạm hoãn",
+    "cancelled": "hủy",
+}
+"""Activity and task statuses as users read them."""
+
+
+# JSON --------------------------------------------------------------------------------------
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, model.Node):
+        return {
+            fd.name: _plain(getattr(value, fd.name))
+            for fd in dataclasses.fields(value)
+            if not fd.metadata.get("internal")
+        }
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dt.time):
+        return f"{value.hour:02d}:{value.minute:02d}"
+    return value
+
+
+def plan_data(plan: model.Plan) -> dict[str, Any]:
+    """The whole plan as JSON-ready data: every field of the model in its order.
+
+    Dates are ISO (``2026-05-12``), times ``HH:MM``, absent optional values ``null``, empty
+    lists ``[]``; keys follow the model's field order, so the output is stable.
+    """
+    data: dict[str, Any] = _plain(plan)
+    return data
+
+
+def plan_json(plan: model.Plan) -> str:
+    """:func:`plan_data` as indented UTF-8 JSON text, ending with a newline."""
+    return json.dumps(plan_data(plan), ensure_ascii=False, indent=2) + "\n"
+
+
+def schema_json() -> str:
+    """The JSON Schema of the plan format (draft 2020-12) as text, ending with a newline."""
+    from .schema import json_schema
+
+    return json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+
+
+# Owners ------------------------------------------------------------------------------------
+
+
+def resolve_owner(plan: model.Plan, text: str, *, lang: str = "vi") -> str:
+    """The unit id meant by ``text``: an id, a full name or a short name (case, NFC and
+    diacritics-insensitive for names).  Raises :class:`TnplanError` (exit 2) otherwise."""
+    from .messages import Reporter
+    from .vi import fold, nfc
+
+    wanted = nfc(text).strip()
+    for unit in plan.units:
+        if unit.id == wanted:
+            return unit.id
+    folded = fold(wanted)
+    for unit in plan.units:
+        if folded in (fold(unit.name), fold(unit.short or "")):
+            return unit.id
+    choices = [u.id for u in plan.units] + [u.name for u in plan.units]
+    hint = Reporter("", lang).suggest(wanted, choices)
+    message = (
+        f"không có đơn vị `{wanted}` trong kế hoạch"
+        if lang == "vi"
+        else f"no unit `{wanted}` in the plan"
+    )
+    raise TnplanError(message, hint=hint, exit_code=2)
+
+
+def _units_of(plan: model.Plan, ids: Iterable[str]) -> set[str]:
+    from .check import expand_units
+
+    ids = [i for i in ids if i]
+    return set(ids) | set(expand_units(plan, ids))
+
+
+def owns(plan: model.Plan, owner: str | None, ids: Iterable[str | None]) -> bool:
+    """Whether unit ``owner`` (or, for a group, one of its members) is among ``ids``.
+
+    Groups on either side are expanded; ``owner=None`` matches everything.
+    """
+    if owner is None:
+        return True
+    return bool(_units_of(plan, [owner]) & _units_of(plan, [i for i in ids if i]))
+
+
+# iCalendar ---------------------------------------------------------------------------------
+
+
+def uid(plan: model.Plan, kind: str, ident: str) -> str:
+    """The stable UID of one calendar item: ``<plan-id>-<kind>-<id>@tnplan``."""
+    return f"{plan.id}-{kind}-{ident}@tnplan"
+
+
+def _names(plan: model.Plan, ids: Iterable[str]) -> str:
+    out = []
+    for i in ids:
+        unit = plan.unit(i)
+        out.append(unit.name if unit else i)
+    return ", ".join(out)
+
+
+def _stamp(plan: model.Plan, tz: dt.tzinfo) -> dt.datetime:
+    """DTSTAMP: the plan's own date (issued, else start of the period), never the clock."""
+    day = plan.document.date or plan.period.start
+    return dt.datetime.combine(day, dt.time(0, 0), tz).astimezone(dt.UTC)
+
+
+def ics(plan: model.Plan, owner: str | None = None) -> bytes:
+    """The plan as an RFC 5545 calendar (``text/calendar``, UTF-8, CRLF lines).
+
+    * an activity with its own window (or with no event) is an all-day item over the window;
+    * an activity's event is a timed item in the plan's time zone (``TZID=…`` with its
+      VTIMEZONE), all-day when it has no start time;
+    * each deadline and each task with a due date is an all-day item with an alarm at 09:00
+      the day before;
+    * ``owner`` (a unit id, see :func:`resolve_owner`) keeps only what that unit leads,
+      supports, owns or must report.
+    """
+    from zoneinfo import ZoneInfo
+
+    import icalendar
+
+    from . import __version__
+    from .vi import date_short, time_hm
+
+    tz = ZoneInfo(plan.document.timezone)
+    stamp = _stamp(plan, tz)
+    cal = icalendar.Calendar()
+    cal.add("prodid", f"-//tnplan//tnplan {__version__}//VI")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    title = plan.document.title
+    cal.add("x-wr-calname", title if owner is None else f"{title} — {_names(plan, [owner])}")
+    cal.add("x-wr-timezone", plan.document.timezone)
+    years: list[int] = [plan.period.start.year, plan.period.end.year]
+
+    def item(kind: str, ident: str, summary: str, lines: list[str]) -> icalendar.Event:
+        ev = icalendar.Event()
+        ev.add("uid", uid(plan, kind, ident))
+        ev.add("dtstamp", stamp)
+        ev.add("summary", summary)
+        text = "\n".join(line for line in lines if line)
+        if text:
+            ev.add("description", text)
+        ev.add("categories", [kind])
+        cal.add_component(ev)
+        return ev
+
+    def all_day(ev: icalendar.Event, start: dt.date, end: dt.date) -> None:
+        ev.add("dtstart", start)
+        ev.add("dtend", end + dt.timedelta(days=1))
+        ev.add("transp", "TRANSPARENT")
+        years.extend((start.year, end.year))
+
+    def alarm(ev: icalendar.Event, text: str) -> None:
+        al = icalendar.Alarm()
+        al.add("action", "DISPLAY")
+        al.add("description", text)
+        al.add("trigger", dt.timedelta(hours=-15))  # 09:00 the day before an all-day item
+        ev.add_component(al)
+
+    def status(ev: icalendar.Event, value: str, tentative: bool) -> None:
+        if value == "cancelled":
+            ev.add("status", "CANCELLED")
+        elif tentative or value == "postponed":
+            ev.add("status", "TENTATIVE")
+        else:
+            ev.add("status", "CONFIRMED")
+
+    for a in plan.activities:
+        leads = [a.lead] if a.lead else []
+        task_owners = [t.owner or a.lead for t in a.tasks]
+        if not owns(plan, owner, [*leads, *a.support, *task_owners]):
+            continue
+        head = f"{a.number}. {a.title}" if a.number is not None else a.title
+        mark = " (dự kiến)" if a.tentative else ""
+        about = [
+            f"Chủ trì: {_names(plan, leads)}" if leads else "",
+            f"Phối hợp: {_names(plan, a.support)}" if a.support else "",
+            f"Trạng thái: {STATUS_VI[a.status]}" + (f" — {a.reason}" if a.reason else ""),
+            *(f"- {b}" for b in a.bullets),
+        ]
+        if owns(plan, owner, [*leads, *a.support]) and (
+            a.event is None or a.start is not None or a.end is not None
+        ):
+            start, end = plan.activity_window(a)
+            ev = item("activity", a.id, head + mark, about)
+            all_day(ev, start, end)
+            status(ev, a.status, a.tentative)
+        if a.event is not None and owns(plan, owner, [*leads, *a.support]):
+            e = a.event
+            name = (e.name or a.title) + (" (dự kiến)" if e.tentative or a.tentative else "")
+            lines = [
+                f"Hoạt động: {head}",
+                f"Chủ trì: {e.chair}" if e.chair else "",
+                *about[:3],
+                *e.notes,
+            ]
+            ev = item("event", a.id, name, lines)
+            if e.venue:
+                ev.add("location", e.venue)
+            if e.start is None:
+                all_day(ev, e.date, e.date)
+            else:
+                ev.add("dtstart", dt.datetime.combine(e.date, e.start, tz))
+                end_time = e.end
+                if end_time is None and a.programme:
+                    spans = model.slot_times(e, a.programme)
+                    last = spans[-1] if spans else None
+                    end_time = last[1] if last else None
+                if end_time is not None:
+                    ev.add("dtend", dt.datetime.combine(e.date, end_time, tz))
+                years.append(e.date.year)
+            status(ev, a.status, a.tentative or e.tentative)
+        for n, t in enumerate(a.tasks, 1):
+            who = t.owner or a.lead
+            if t.due is None or not owns(plan, owner, [who]):
+                continue
+            when = f"{time_hm(t.time)} " if t.time else ""
+            ev = item(
+                "task",
+                f"{a.id}.{t.id or n}",
+                f"Hạn: {t.title}",
+                [
+                    f"Hoạt động: {head}",
+                    f"Đơn vị thực hiện: {_names(plan, [who])}" if who else "",
+                    f"Hạn: {when}{date_short(t.due)}",
+                    f"Trạng thái: {STATUS_VI[t.status]}",
+                ],
+            )
+            all_day(ev, t.due, t.due)
+            status(ev, t.status, t.tentative)
+            if t.status not in model.CLOSED_STATUSES:
+                alarm(ev, f"Ngày mai đến hạn: {t.title}")
+    for d in plan.deadlines:
+        if not owns(plan, owner, d.owners):
+            continue
+        when = f"{time_hm(d.time)} " if d.time else ""
+        got = {r.unit for r in d.received}
+        pending = [u for u in _owner_units(plan, d.owners) if u not in got]
+        ev = item(
+            "deadline",
+            d.id,
+            f"Hạn: {d.title}",
+            [
+                f"Đơn vị nộp: {_names(plan, d.owners)}",
+                f"Nơi nhận: {_names(plan, d.to)}" if d.to else "",
+                f"Hạn: {when}{date_short(d.due)}",
+                f"Đã nhận: {_names(plan, sorted(got, key=_order(plan)))}" if got else "",
+                f"Chưa nộp: {_names(plan, pending)}" if pending and got else "",
+            ],
+        )
+        all_day(ev, d.due, d.due)
+        ev.add("status", "CONFIRMED")
+        if pending:
+            alarm(ev, f"Ngày mai đến hạn: {d.title}")
+    cal.add_missing_timezones(
+        first_date=dt.date(min(years), 1, 1), last_date=dt.date(max(years) + 2, 1, 1)
+    )
+    if not cal.timezones:  # nothing timed: still name the zone the all-day items live in
+        cal.add_component(
+            icalendar.Timezone.from_tzinfo(
+                tz, first_date=dt.date(min(years), 1, 1), last_date=dt.date(max(years) + 2, 1, 1)
+            )
+        )
+        cal.subcomponents.insert(0, cal.subcomponents.pop())
+    data: bytes = cal.to_ical()
+    return data
+
+
+def _owner_units(plan: model.Plan, ids: Iterable[str]) -> list[str]:
+    from .check import expand_units
+
+    return expand_units(plan, ids)
+
+
+def _order(plan: model.Plan) -> Any:
+    index = {u.id: i for i, u in enumerate(plan.units)}
+    return lambda uid: index.get(uid, len(index))
+
+
+# Files -------------------------------------------------------------------------------------
+
+
+def write_atomic(path: Path, data: bytes, *, force: bool = True, lang: str = "vi") -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder, then rename.
+
+    A failed write leaves nothing behind.  With ``force=False`` an existing file is refused
+    (exit code 3, with the hint to add ``--force``).
+    """
+    vi = lang == "vi"
+    if not force and path.exists():
+        raise TnplanError(
+            f"tệp {path} đã có" if vi else f"{path} already exists",
+            hint="thêm --force để ghi đè" if vi else "add --force to overwrite",
+            exit_code=3,
+        )
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise TnplanError(
+            f"không ghi được vào {folder}: {reason}"
+            if vi
+            else f"cannot write to {folder}: {reason}",
+            exit_code=3,
+        ) from None
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(tmp, 0o666 & ~mask)
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        reason = exc.strerror or type(exc).__name__
+        raise TnplanError(
+            f"không ghi được {path}: {reason}" if vi else f"cannot write {path}: {reason}",
+            exit_code=3,
+        ) from None

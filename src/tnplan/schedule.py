@@ -1,0 +1,713 @@
+"""Where plans stand as of a date: items, what is late, what falls due next, progress.
+
+Pure data, no printing: :func:`snapshot` turns valid plans and an :class:`AsOf` moment into a
+:class:`Snapshot` that the views (terminal, JSON) only present.
+
+What is tracked, one :class:`Item` each:
+
+* every **activity** (due at the end of its window: its own dates, its event's day, or the
+  plan period);
+* every **task** of an activity (due on its ``due`` date, at ``time`` if given);
+* every **report owed**: one item per unit per deadline, groups expanded to their members;
+  a unit has reported when a ``received`` entry names it (or a group it belongs to).
+
+Time rules.  A due date without a time is due at the end of that day in the plan's time zone
+(``document.timezone``).  An as-of *date* means the end of that day; ``today`` means now, in
+the plan's time zone.  An item is late when it is still open (not done, cancelled or
+reported) and its due moment is before the as-of moment.  Days late are counted in calendar
+days and in working days (weekends, Vietnamese public holidays and the plan's
+``calendar.holidays`` skipped; ``calendar.workdays`` counted).  Tasks of a cancelled activity
+count as cancelled.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from . import model
+from .problems import TnplanError
+
+Kind = Literal["activity", "task", "report"]
+Phase = Literal["before", "during", "after"]
+
+ITEM_STATUSES: tuple[str, ...] = (
+    "planned",
+    "in_progress",
+    "postponed",
+    "done",
+    "reported",
+    "cancelled",
+)
+"""Every status an item can have, in the order progress lists them."""
+CLOSED = frozenset({"done", "cancelled", "reported"})
+KINDS: tuple[Kind, ...] = ("activity", "task", "report")
+
+
+@dataclass(frozen=True)
+class AsOf:
+    """The moment plans are looked at: a date in the plan's zone, and the instant it means."""
+
+    date: dt.date
+    moment: dt.datetime
+    """Timezone-aware: the end of ``date``, or now for ``today``."""
+    today: bool = False
+
+
+def end_of_day(day: dt.date, tz: str) -> dt.datetime:
+    """The instant a day ends in a time zone (the next day's midnight)."""
+    from zoneinfo import ZoneInfo
+
+    return dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), tzinfo=ZoneInfo(tz))
+
+
+_TODAY_WORDS = frozenset({"today", "hôm nay", "homnay", "nay"})
+
+
+def parse_as_of(
+    text: str, tz: str = "Asia/Ho_Chi_Minh", *, lang: str = "vi", now: dt.datetime | None = None
+) -> AsOf:
+    """Read ``--as-of``: ``2026-05-14``, ``14/5/2026`` or ``today`` (the date in ``tz``).
+
+    Raises :class:`TnplanError` (exit code 2, a usage error) for anything else.
+    """
+    from zoneinfo import ZoneInfo
+
+    from .vi import fold, nfc, parse_date
+
+    word = fold(nfc(text).strip())
+    if word in _TODAY_WORDS:
+        zone = ZoneInfo(tz)
+        current = (now or dt.datetime.now(dt.UTC)).astimezone(zone)
+        return AsOf(current.date(), current, today=True)
+    try:
+        day = parse_date(text)
+    except ValueError as exc:
+        if lang == "vi":
+            raise TnplanError(
+                f"--as-of: {exc}", hint="ví dụ --as-of 14/5/2026 hoặc --as-of today", exit_code=2
+            ) from None
+        raise TnplanError(
+            f"--as-of: `{text}` is not a date",
+            hint="for example --as-of 14/5/2026, 2026-05-14 or today",
+            exit_code=2,
+        ) from None
+    return AsOf(day, end_of_day(day, tz))
+
+
+def parse_day(text: str, option: str, *, lang: str = "vi") -> dt.date:
+    """A date option other than ``--as-of`` (``--from``, ``--to``); usage error if bad."""
+    from .vi import parse_date
+
+    try:
+        return parse_date(text)
+    except ValueError as exc:
+        msg = f"{option}: {exc}" if lang == "vi" else f"{option}: `{text}` is not a date"
+        raise TnplanError(
+            msg, hint="ví dụ 14/5/2026" if lang == "vi" else "e.g. 14/5/2026", exit_code=2
+        ) from None
+
+
+# Items --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Owner:
+    """A unit that owns items: its id, full name and the short name tables show."""
+
+    id: str
+    name: str
+    short: str
+
+
+@dataclass(frozen=True)
+class Item:
+    """One thing that is due: an activity, a task, or one unit's report for a deadline."""
+
+    kind: Kind
+    plan: str
+    id: str
+    """Activity id; task id (``<activity>#<n>`` when the task has none); ``<deadline>/<unit>``."""
+    title: str
+    owner: str | None
+    """The lead unit, the task's owner, or the reporting unit (an id; None when not given)."""
+    owner_name: str
+    """The owner's short name (its name when it has none), or ``—``."""
+    number: int | None
+    activity: str | None
+    deadline: str | None
+    start: dt.date | None
+    due: dt.date | None
+    due_time: dt.time | None
+    status: str
+    done_on: dt.date | None
+    tentative: bool
+    late: bool
+    days_late: int
+    working_days_late: int
+    days_left: int | None
+    """Calendar days from the as-of date to the due date, for open items not late."""
+
+    @property
+    def open(self) -> bool:
+        return self.status not in CLOSED
+
+
+class _Calendar:
+    """Working days of one plan (public holidays plus the plan's own extras)."""
+
+    def __init__(self, plan: model.Plan) -> None:
+        cal = plan.calendar
+        self.off = frozenset(cal.holidays) if cal else frozenset()
+        self.on = frozenset(cal.workdays) if cal else frozenset()
+
+    def between(self, a: dt.date, b: dt.date) -> int:
+        from .holidays import working_days_between
+
+        return working_days_between(a, b, self.off, self.on)
+
+    def working(self, d: dt.date) -> bool:
+        from .holidays import is_working_day
+
+        return is_working_day(d, self.off, self.on)
+
+
+def owner_of(plan: model.Plan, uid: str) -> Owner:
+    """The :class:`Owner` for a unit id (an unknown id shows as itself)."""
+    unit = plan.unit(uid)
+    if unit is None:
+        return Owner(uid, uid, uid)
+    return Owner(unit.id, unit.name, unit.short or unit.name)
+
+
+def _item(
+    plan: model.Plan,
+    cal: _Calendar,
+    as_of: AsOf,
+    *,
+    kind: Kind,
+    iid: str,
+    title: str,
+    owner: str | None,
+    status: str,
+    due: dt.date | None,
+    due_time: dt.time | None = None,
+    start: dt.date | None = None,
+    done_on: dt.date | None = None,
+    number: int | None = None,
+    activity: str | None = None,
+    deadline: str | None = None,
+    tentative: bool = False,
+) -> Item:
+    late = False
+    days_late = working_late = 0
+    days_left: int | None = None
+    if due is not None and status not in CLOSED:
+        tz = plan.document.timezone
+        if due_time is None:
+            due_at = end_of_day(due, tz)
+        else:
+            due_at = end_of_day(due, tz) - dt.timedelta(days=1)
+            due_at = due_at.replace(hour=due_time.hour, minute=due_time.minute)
+        if due_at < as_of.moment:
+            late = True
+            days_late = max(0, (as_of.date - due).days)
+            working_late = max(0, cal.between(due, as_of.date))
+        else:
+            days_left = (due - as_of.date).days
+    return Item(
+        kind=kind,
+        plan=plan.id,
+        id=iid,
+        title=title,
+        owner=owner,
+        owner_name=owner_of(plan, owner).short if owner else "—",
+        number=number,
+        activity=activity,
+        deadline=deadline,
+        start=start,
+        due=due,
+        due_time=due_time,
+        status=status,
+        done_on=done_on,
+        tentative=tentative,
+        late=late,
+        days_late=days_late,
+        working_days_late=working_late,
+        days_left=days_left,
+    )
+
+
+def plan_items(plan: model.Plan, as_of: AsOf) -> list[Item]:
+    """Every item of a plan, in plan order: each activity then its tasks, then the reports."""
+    from .check import expand_units
+
+    cal = _Calendar(plan)
+    items: list[Item] = []
+    for a in plan.activities:
+        start, end = plan.activity_window(a)
+        items.append(
+            _item(
+                plan,
+                cal,
+                as_of,
+                kind="activity",
+                iid=a.id,
+                title=a.title,
+                owner=a.lead,
+                status=a.status,
+                due=end,
+                start=start,
+                done_on=a.done_on,
+                number=a.number,
+                activity=a.id,
+                tentative=a.tentative or bool(a.event and a.event.tentative),
+            )
+        )
+        for i, t in enumerate(a.tasks, start=1):
+            status = t.status
+            if a.status == "cancelled" and status != "done":
+                status = "cancelled"
+            items.append(
+                _item(
+                    plan,
+                    cal,
+                    as_of,
+                    kind="task",
+                    iid=t.id or f"{a.id}#{i}",
+                    title=t.title,
+                    owner=t.owner,
+                    status=status,
+                    due=t.due,
+                    due_time=t.time,
+                    done_on=t.done_on,
+                    number=a.number,
+                    activity=a.id,
+                    tentative=t.tentative,
+                )
+            )
+    for d in plan.deadlines:
+        received: dict[str, dt.date] = {}
+        for r in d.received:
+            for uid in expand_units(plan, [r.unit]):
+                received.setdefault(uid, r.on)
+        for uid in expand_units(plan, d.owners):
+            got = received.get(uid)
+            items.append(
+                _item(
+                    plan,
+                    cal,
+                    as_of,
+                    kind="report",
+                    iid=f"{d.id}/{uid}",
+                    title=d.title,
+                    owner=uid,
+                    status="reported" if got else "planned",
+                    due=d.due,
+                    due_time=d.time,
+                    done_on=got,
+                    deadline=d.id,
+                )
+            )
+    return items
+
+
+# Owners -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OwnerFilter:
+    """The unit ``--owner`` named, and per plan the owner ids whose items it sees."""
+
+    owner: Owner
+    ids: dict[str, frozenset[str]]
+
+    def sees(self, item: Item) -> bool:
+        return item.owner is not None and item.owner in self.ids.get(item.plan, frozenset())
+
+
+def resolve_owner(plans: Sequence[model.Plan], text: str, *, lang: str = "vi") -> OwnerFilter:
+    """Find the unit ``text`` names (its id, name or short name; case and NFC-insensitive).
+
+    The filter sees the unit's own items, its members' (for a group) and those of the groups
+    it belongs to, in every plan that declares it.  An unknown unit is a usage error (exit
+    code 2) with a "did you mean" hint.
+    """
+    from .check import expand_units
+    from .messages import Reporter
+    from .vi import fold
+
+    wanted = fold(text.strip())
+    found: model.Unit | None = None
+    for plan in plans:
+        for unit in plan.units:
+            if wanted == fold(unit.id):
+                found = unit
+                break
+        if found:
+            break
+    if found is None:
+        for plan in plans:
+            for unit in plan.units:
+                if wanted in (fold(unit.name), fold(unit.short or "")):
+                    found = unit
+                    break
+            if found:
+                break
+    if found is None:
+        choices: list[str] = []
+        for plan in plans:
+            for unit in plan.units:
+                choices += [unit.id, unit.name] + ([unit.short] if unit.short else [])
+        hint = Reporter("", lang).suggest(text, choices)
+        raise TnplanError(
+            f"không có đơn vị `{text}` trong kế hoạch"
+            if lang == "vi"
+            else f"no unit `{text}` in the plan",
+            hint=hint,
+            exit_code=2,
+        )
+    uid = found.id
+    ids: dict[str, frozenset[str]] = {}
+    for plan in plans:
+        if plan.unit(uid) is None:
+            continue
+        seen = {uid, *expand_units(plan, [uid])}
+        seen |= {u.id for u in plan.units if u.members and uid in expand_units(plan, [u.id])}
+        ids[plan.id] = frozenset(seen)
+    return OwnerFilter(Owner(found.id, found.name, found.short or found.name), ids)
+
+
+# Summaries ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Counts of items by status, overall and per kind."""
+
+    total: int
+    by_status: dict[str, int]
+    by_kind: dict[str, tuple[int, int]]
+    """kind → (done or reported, total)."""
+    late: int
+
+    @property
+    def done(self) -> int:
+        return self.by_status["done"] + self.by_status["reported"]
+
+    @property
+    def ratio(self) -> float:
+        """Done (or reported) out of everything not cancelled; 0 when there is nothing."""
+        counted = self.total - self.by_status["cancelled"]
+        return self.done / counted if counted else 0.0
+
+
+def progress(items: Iterable[Item]) -> Progress:
+    by_status = dict.fromkeys(ITEM_STATUSES, 0)
+    kinds = {k: [0, 0] for k in KINDS}
+    total = late = 0
+    for it in items:
+        total += 1
+        by_status[it.status] += 1
+        kinds[it.kind][1] += 1
+        if it.status in ("done", "reported"):
+            kinds[it.kind][0] += 1
+        late += it.late
+    return Progress(total, by_status, {k: (v[0], v[1]) for k, v in kinds.items()}, late)
+
+
+@dataclass(frozen=True)
+class DeadlineStatus:
+    """A reporting deadline: how many units owe, have reported, are late."""
+
+    plan: str
+    id: str
+    title: str
+    due: dt.date
+    due_time: dt.time | None
+    owners: int
+    reported: int
+    late: int
+    days_left: int | None
+    """Calendar days to the due date (negative once past)."""
+    owner_name: str
+    """The one owing unit's short name, or how many units owe."""
+
+
+@dataclass(frozen=True)
+class NextDue:
+    """Something falling due on or after the as-of date: a task, or a deadline."""
+
+    kind: Literal["task", "deadline"]
+    plan: str
+    id: str
+    title: str
+    due: dt.date
+    due_time: dt.time | None
+    owner_name: str
+    days_left: int
+    reported: int | None = None
+    owners: int | None = None
+
+
+@dataclass(frozen=True)
+class OwnerLoad:
+    """How many open and late items a unit has."""
+
+    owner: Owner
+    open: int
+    late: int
+
+
+@dataclass(frozen=True)
+class PlanStatus:
+    """One plan as of the date."""
+
+    id: str
+    title: str
+    theme: str | None
+    timezone: str
+    start: dt.date
+    end: dt.date
+    day: dt.date | None
+    phase: Phase
+    days_to_start: int
+    """Calendar days from the as-of date to the first day (negative once started)."""
+    day_of_period: int | None
+    """During the period: which day of it (1-based); else None."""
+    period_days: int
+    days_to_day: int | None
+    """Calendar days to the day itself (18/5): positive before, 0 on it, negative after."""
+    days_since_end: int
+    items: list[Item]
+    activities: list[Item]
+    progress: Progress
+    deadlines: list[DeadlineStatus]
+    next_due: list[NextDue]
+    owners: list[OwnerLoad]
+    plan: model.Plan = field(repr=False, compare=False)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Plans as of a date, optionally seen by one owner."""
+
+    as_of: AsOf
+    owner: Owner | None
+    plans: list[PlanStatus]
+
+    @property
+    def items(self) -> list[Item]:
+        return [it for p in self.plans for it in p.items]
+
+    @property
+    def late(self) -> list[Item]:
+        return [it for it in self.items if it.late]
+
+
+def _phase(period: model.Period, day: dt.date) -> Phase:
+    if day < period.start:
+        return "before"
+    if day > period.end:
+        return "after"
+    return "during"
+
+
+def owner_loads(items: Iterable[Item], plans: Sequence[model.Plan]) -> list[OwnerLoad]:
+    """Units with open items, the most late first, then the most open, then by name."""
+    from .vi import sort_key
+
+    by_plan = {p.id: p for p in plans}
+    counts: dict[str, list[int]] = {}
+    owners: dict[str, Owner] = {}
+    for it in items:
+        if it.owner is None or not it.open:
+            continue
+        counts.setdefault(it.owner, [0, 0])
+        counts[it.owner][0] += 1
+        counts[it.owner][1] += it.late
+        owners.setdefault(it.owner, owner_of(by_plan[it.plan], it.owner))
+    loads = [OwnerLoad(owners[k], v[0], v[1]) for k, v in counts.items()]
+    loads.sort(key=lambda o: (-o.late, -o.open, sort_key(o.owner.short)))
+    return loads
+
+
+def _deadlines(plan: model.Plan, items: list[Item], as_of: AsOf) -> list[DeadlineStatus]:
+    out = []
+    for d in plan.deadlines:
+        mine = [it for it in items if it.kind == "report" and it.deadline == d.id]
+        if not mine:
+            continue
+        name = mine[0].owner_name if len(mine) == 1 else ""
+        out.append(
+            DeadlineStatus(
+                plan=plan.id,
+                id=d.id,
+                title=d.title,
+                due=d.due,
+                due_time=d.time,
+                owners=len(mine),
+                reported=sum(it.status == "reported" for it in mine),
+                late=sum(it.late for it in mine),
+                days_left=(d.due - as_of.date).days,
+                owner_name=name,
+            )
+        )
+    out.sort(key=lambda d: (d.due, d.due_time or dt.time.max))
+    return out
+
+
+def _next_due(items: list[Item], deadlines: list[DeadlineStatus]) -> list[NextDue]:
+    out: list[NextDue] = []
+    for it in items:
+        if it.kind == "task" and it.due and it.days_left is not None:
+            out.append(
+                NextDue(
+                    "task",
+                    it.plan,
+                    it.id,
+                    it.title,
+                    it.due,
+                    it.due_time,
+                    it.owner_name,
+                    it.days_left,
+                )
+            )
+    for d in deadlines:
+        if d.reported < d.owners and d.days_left is not None and d.days_left >= 0:
+            out.append(
+                NextDue(
+                    "deadline",
+                    d.plan,
+                    d.id,
+                    d.title,
+                    d.due,
+                    d.due_time,
+                    d.owner_name,
+                    d.days_left,
+                    d.reported,
+                    d.owners,
+                )
+            )
+    out.sort(key=lambda n: (n.due, n.due_time or dt.time.max, n.kind != "deadline"))
+    return out
+
+
+def plan_status(plan: model.Plan, as_of: AsOf, owner: OwnerFilter | None = None) -> PlanStatus:
+    """One plan as of the date (only the owner's items when ``owner`` is given)."""
+    items = plan_items(plan, as_of)
+    if owner is not None:
+        items = [it for it in items if owner.sees(it)]
+    period = plan.period
+    phase = _phase(period, as_of.date)
+    deadlines = _deadlines(plan, items, as_of)
+    return PlanStatus(
+        id=plan.id,
+        title=plan.document.title,
+        theme=plan.theme,
+        timezone=plan.document.timezone,
+        start=period.start,
+        end=period.end,
+        day=period.day,
+        phase=phase,
+        days_to_start=(period.start - as_of.date).days,
+        day_of_period=(as_of.date - period.start).days + 1 if phase == "during" else None,
+        period_days=(period.end - period.start).days + 1,
+        days_to_day=(period.day - as_of.date).days if period.day else None,
+        days_since_end=(as_of.date - period.end).days,
+        items=items,
+        activities=[it for it in items if it.kind == "activity"],
+        progress=progress(items),
+        deadlines=deadlines,
+        next_due=_next_due(items, deadlines),
+        owners=owner_loads(items, [plan]),
+        plan=plan,
+    )
+
+
+def snapshot(
+    plans: Sequence[model.Plan], as_of: AsOf, owner: OwnerFilter | None = None
+) -> Snapshot:
+    """Every plan as of the date; with ``owner``, only the plans and items it is part of."""
+    chosen = [p for p in plans if owner is None or p.id in owner.ids]
+    return Snapshot(
+        as_of, owner.owner if owner else None, [plan_status(p, as_of, owner) for p in chosen]
+    )
+
+
+# Overdue and upcoming -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OwnerGroup:
+    """One owner's late items, across plans."""
+
+    owner: Owner
+    items: list[Item]
+
+
+def overdue(snap: Snapshot) -> list[OwnerGroup]:
+    """Late items grouped by owner: the owners with most late first, items most late first.
+
+    Items without an owner come last, under an owner with id ``""``.
+    """
+    from .vi import sort_key
+
+    groups: dict[str, list[Item]] = {}
+    names: dict[str, Owner] = {}
+    for p in snap.plans:
+        for it in p.items:
+            if not it.late:
+                continue
+            key = it.owner or ""
+            groups.setdefault(key, []).append(it)
+            if key not in names:
+                names[key] = owner_of(p.plan, key) if key else Owner("", "—", "—")
+    out = []
+    for key, its in groups.items():
+        its.sort(key=lambda it: (-it.days_late, it.plan, it.due or dt.date.min))
+        out.append(OwnerGroup(names[key], its))
+    out.sort(key=lambda g: (g.owner.id == "", -len(g.items), sort_key(g.owner.short)))
+    return out
+
+
+@dataclass(frozen=True)
+class Upcoming:
+    """An open item with a date coming up: an activity starting or ending, a task, a report."""
+
+    item: Item
+    date: dt.date
+    what: Literal["start", "end", "due"]
+    days: int
+
+
+def upcoming(snap: Snapshot, days: int) -> list[Upcoming]:
+    """Open items with a date from the as-of date to ``days`` days after it, by date.
+
+    Activities appear on the day they start (when not started yet) or end; tasks and reports
+    on their due date.  Late items are not here: they are in :func:`overdue`.
+    """
+    today = snap.as_of.date
+    last = today + dt.timedelta(days=days)
+    out: list[Upcoming] = []
+    for it in snap.items:
+        if not it.open or it.late or it.due is None:
+            continue
+        what: Literal["start", "end", "due"] = "due"
+        day = it.due
+        if it.kind == "activity":
+            what = "end"
+            if it.start and it.start > today:
+                day, what = it.start, "start"
+        if today <= day <= last:
+            out.append(Upcoming(it, day, what, (day - today).days))
+    order = {"activity": 0, "task": 1, "report": 2}
+    out.sort(key=lambda u: (u.date, u.item.due_time or dt.time.max, order[u.item.kind]))
+    return out
+
+
+def working_day(plan: model.Plan, day: dt.date) -> bool:
+    """Whether ``day`` is a working day for this plan."""
+    return _Calendar(plan).working(day)
