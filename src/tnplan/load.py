@@ -27,7 +27,7 @@ _KIND_TAGS = {
 }
 
 
-class _Loader(_Base):  # type: ignore[misc,valid-type]
+class _Loader(_Base):  # type: ignore[misc]
     """Composes nodes only; implicit tags are not resolved (tnplan reads scalars itself).
 
     PyYAML's resolver runs a Python regex cascade on every scalar; tnplan never uses its
