@@ -357,10 +357,10 @@ def resolve_owner(plans: Sequence[model.Plan], text: str, *, lang: str = "vi") -
             if found:
                 break
     if found is None:
-        choices: list[str] = []
-        for plan in plans:
-            for unit in plan.units:
-                choices += [unit.id, unit.name] + ([unit.short] if unit.short else [])
+        # Ids last: on a tie (``VP`` and ``vp``) the id is what the hint shows.
+        units = [u for plan in plans for u in plan.units]
+        choices = [u.name for u in units] + [u.short for u in units if u.short]
+        choices += [u.id for u in units]
         hint = Reporter("", lang).suggest(text, choices)
         raise TnplanError(
             f"không có đơn vị `{text}` trong kế hoạch"
@@ -390,7 +390,7 @@ class Progress:
     total: int
     by_status: dict[str, int]
     by_kind: dict[str, tuple[int, int]]
-    """kind → (done or reported, total)."""
+    """kind → (done or reported, total not cancelled)."""
     late: int
 
     @property
@@ -411,7 +411,8 @@ def progress(items: Iterable[Item]) -> Progress:
     for it in items:
         total += 1
         by_status[it.status] += 1
-        kinds[it.kind][1] += 1
+        if it.status != "cancelled":
+            kinds[it.kind][1] += 1
         if it.status in ("done", "reported"):
             kinds[it.kind][0] += 1
         late += it.late
@@ -711,3 +712,304 @@ def upcoming(snap: Snapshot, days: int) -> list[Upcoming]:
 def working_day(plan: model.Plan, day: dt.date) -> bool:
     """Whether ``day`` is a working day for this plan."""
     return _Calendar(plan).working(day)
+
+
+# Timeline -----------------------------------------------------------------------------------
+
+DayKind = Literal["work", "weekend", "holiday"]
+
+
+@dataclass(frozen=True)
+class Day:
+    """One day of a timeline: whether it is worked, and the holiday's name if it is one."""
+
+    date: dt.date
+    kind: DayKind
+    holiday: str | None = None
+
+
+@dataclass(frozen=True)
+class TimelineRow:
+    """One row of a Gantt chart: a plan heading, an activity, a task, a deadline, a report."""
+
+    level: int
+    """0 for plans, activities and deadlines; 1 for tasks and units' reports beneath them."""
+    kind: Literal["plan", "activity", "task", "deadline", "report"]
+    plan: str
+    id: str
+    title: str
+    number: int | None
+    start: dt.date | None
+    end: dt.date | None
+    milestone: bool
+    status: str
+    late: bool
+    tentative: bool
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """What a Gantt chart shows: the days across and the rows down."""
+
+    as_of: AsOf
+    start: dt.date
+    end: dt.date
+    days: list[Day]
+    rows: list[TimelineRow]
+    owner: Owner | None
+
+
+def _day_kind(plans: Sequence[model.Plan], day: dt.date) -> Day:
+    from .holidays import holiday_name
+
+    cal = _Calendar(plans[0]) if plans else None
+    name = holiday_name(day)
+    if cal is not None and day in cal.off:
+        return Day(day, "holiday", name)
+    if cal is not None and day in cal.on:
+        return Day(day, "work")
+    if name:
+        return Day(day, "holiday", name)
+    return Day(day, "weekend" if day.weekday() >= 5 else "work")
+
+
+def _row(
+    kind: Literal["plan", "activity", "task", "deadline", "report"],
+    plan: str,
+    iid: str,
+    title: str,
+    start: dt.date | None,
+    end: dt.date | None,
+    status: str,
+    *,
+    level: int = 0,
+    number: int | None = None,
+    milestone: bool = False,
+    late: bool = False,
+    tentative: bool = False,
+) -> TimelineRow:
+    return TimelineRow(
+        level, kind, plan, iid, title, number, start, end, milestone, status, late, tentative
+    )
+
+
+def _deadline_row(plan: str, d: DeadlineStatus) -> TimelineRow:
+    if d.reported == d.owners:
+        status = "reported"
+    elif d.reported:
+        status = "in_progress"
+    else:
+        status = "planned"
+    return _row(
+        "deadline", plan, d.id, d.title, d.due, d.due, status, milestone=True, late=d.late > 0
+    )
+
+
+def _span(
+    snap: Snapshot,
+    rows: Sequence[TimelineRow],
+    start: dt.date | None,
+    end: dt.date | None,
+    margin: int,
+) -> tuple[dt.date, dt.date]:
+    """The days a chart shows: what the plans hold with a margin, the as-of date ±1 day.
+
+    A given ``start`` or ``end`` wins; the other end then shows at least a week.
+    """
+    one = dt.timedelta(days=1)
+    dates = [d for p in snap.plans for d in (p.start, p.end)]
+    dates += [d for r in rows for d in (r.start, r.end) if d is not None]
+    today = snap.as_of.date
+    lo = min(min(dates, default=today) - margin * one, today - one)
+    hi = max(max(dates, default=today) + margin * one, today + one)
+    if start is not None and end is not None:
+        return (start, end) if start <= end else (end, start)
+    if start is not None:
+        return start, max(hi, start + 6 * one)
+    if end is not None:
+        return min(lo, end - 6 * one), end
+    return lo, hi
+
+
+def timeline(
+    snap: Snapshot,
+    *,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    all_items: bool = False,
+    margin: int = 2,
+) -> Timeline:
+    """Rows and days of a Gantt chart.
+
+    The default span is every plan's period and every row's dates (deadlines included) plus
+    the as-of date, with ``margin`` days either side; ``start``/``end`` override it.
+    """
+    rows: list[TimelineRow] = []
+    several = len(snap.plans) > 1
+    for p in snap.plans:
+        if several:
+            rows.append(_row("plan", p.id, p.id, p.title, p.start, p.end, "planned"))
+        for it in p.items:
+            if it.kind == "activity":
+                rows.append(
+                    _row(
+                        "activity", p.id, it.id, it.title, it.start, it.due, it.status,
+                        number=it.number, late=it.late, tentative=it.tentative,
+                    )
+                )  # fmt: skip
+            elif it.kind == "task" and all_items:
+                rows.append(
+                    _row(
+                        "task", p.id, it.id, it.title, it.due, it.due, it.status, level=1,
+                        number=it.number, milestone=True, late=it.late, tentative=it.tentative,
+                    )
+                )  # fmt: skip
+        for d in p.deadlines:
+            rows.append(_deadline_row(p.id, d))
+            if all_items:
+                rows.extend(
+                    _row(
+                        "report", p.id, it.id, it.owner_name, it.due, it.due, it.status,
+                        level=1, milestone=True, late=it.late,
+                    )
+                    for it in p.items
+                    if it.kind == "report" and it.deadline == d.id
+                )  # fmt: skip
+    first, last = _span(snap, rows, start, end, margin)
+    plans = [p.plan for p in snap.plans]
+    n = (last - first).days + 1
+    days = [_day_kind(plans, first + dt.timedelta(days=i)) for i in range(n)]
+    return Timeline(snap.as_of, first, last, days, rows, snap.owner)
+
+
+# JSON forms (documented in docs/json.md) ----------------------------------------------------
+
+STATUS_FORMAT = "tnplan-status/1"
+OVERDUE_FORMAT = "tnplan-overdue/1"
+
+
+def _iso(d: dt.date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _hm(t: dt.time | None) -> str | None:
+    return f"{t.hour:02d}:{t.minute:02d}" if t else None
+
+
+def _owner_json(o: Owner | None) -> dict[str, str] | None:
+    if o is None or not o.id:
+        return None
+    return {"id": o.id, "name": o.name, "short": o.short}
+
+
+def item_json(it: Item) -> dict[str, object]:
+    """One item as JSON: the same keys for every kind."""
+    return {
+        "kind": it.kind,
+        "plan": it.plan,
+        "id": it.id,
+        "title": it.title,
+        "owner": it.owner,
+        "owner_name": it.owner_name if it.owner else None,
+        "number": it.number,
+        "activity": it.activity,
+        "deadline": it.deadline,
+        "start": _iso(it.start),
+        "due": _iso(it.due),
+        "due_time": _hm(it.due_time),
+        "status": it.status,
+        "done_on": _iso(it.done_on),
+        "tentative": it.tentative,
+        "late": it.late,
+        "days_late": it.days_late,
+        "working_days_late": it.working_days_late,
+        "days_left": it.days_left,
+    }
+
+
+def status_json(snap: Snapshot) -> dict[str, object]:
+    """``tnplan status --json``."""
+    plans = []
+    for p in snap.plans:
+        prog = p.progress
+        plans.append(
+            {
+                "id": p.id,
+                "title": p.title,
+                "theme": p.theme,
+                "timezone": p.timezone,
+                "period": {"start": _iso(p.start), "end": _iso(p.end), "day": _iso(p.day)},
+                "phase": p.phase,
+                "days_to_start": p.days_to_start,
+                "day_of_period": p.day_of_period,
+                "period_days": p.period_days,
+                "days_to_day": p.days_to_day,
+                "days_since_end": p.days_since_end,
+                "progress": {
+                    "total": prog.total,
+                    "done": prog.done,
+                    "late": prog.late,
+                    "ratio": round(prog.ratio, 4),
+                    "by_status": prog.by_status,
+                    "by_kind": {k: {"done": v[0], "total": v[1]} for k, v in prog.by_kind.items()},
+                },
+                "activities": [item_json(it) for it in p.activities],
+                "deadlines": [
+                    {
+                        "id": d.id,
+                        "title": d.title,
+                        "due": _iso(d.due),
+                        "due_time": _hm(d.due_time),
+                        "owners": d.owners,
+                        "reported": d.reported,
+                        "late": d.late,
+                        "days_left": d.days_left,
+                    }
+                    for d in p.deadlines
+                ],
+                "next_due": [
+                    {
+                        "kind": n.kind,
+                        "id": n.id,
+                        "title": n.title,
+                        "due": _iso(n.due),
+                        "due_time": _hm(n.due_time),
+                        "days_left": n.days_left,
+                        "reported": n.reported,
+                        "owners": n.owners,
+                    }
+                    for n in p.next_due
+                ],
+                "owners": [
+                    {**(_owner_json(o.owner) or {}), "open": o.open, "late": o.late}
+                    for o in p.owners
+                ],
+                "items": [item_json(it) for it in p.items],
+            }
+        )
+    return {
+        "format": STATUS_FORMAT,
+        "as_of": snap.as_of.date.isoformat(),
+        "owner": _owner_json(snap.owner),
+        "plans": plans,
+    }
+
+
+def overdue_json(snap: Snapshot, groups: Sequence[OwnerGroup]) -> dict[str, object]:
+    """``tnplan overdue --json``."""
+    return {
+        "format": OVERDUE_FORMAT,
+        "as_of": snap.as_of.date.isoformat(),
+        "owner": _owner_json(snap.owner),
+        "count": sum(len(g.items) for g in groups),
+        "owners": [
+            {
+                "id": g.owner.id or None,
+                "name": g.owner.name if g.owner.id else None,
+                "short": g.owner.short if g.owner.id else None,
+                "count": len(g.items),
+                "items": [item_json(it) for it in g.items],
+            }
+            for g in groups
+        ],
+    }

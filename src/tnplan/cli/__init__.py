@@ -72,14 +72,14 @@ def main() -> None:
     try:
         app(prog_name="tnplan")
     except TnplanError as exc:
-        common.print_error(exc.message, exc.hint, lang=common.lang_from_env())
+        common.print_error(exc.message, exc.hint, lang=common.lang_from_argv(sys.argv))
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         sys.exit(130)
     except Exception as exc:  # anything unexpected: one line unless --debug
         if common.STATE.get("debug") or os.environ.get("TNPLAN_DEBUG"):
             raise
-        lang = common.lang_from_env()
+        lang = common.lang_from_argv(sys.argv)
         msg = "lỗi không mong đợi" if lang == "vi" else "unexpected error"
         hint = (
             "chạy lại với --debug và báo cho nhóm phát triển"

@@ -24,6 +24,16 @@ LangOpt = Annotated[
 ]
 
 
+def lang_from_argv(argv: list[str]) -> str:
+    """The language for messages printed outside a command (its ``--lang``, else the env)."""
+    for i, arg in enumerate(argv):
+        if arg.startswith("--lang="):
+            return "en" if arg.split("=", 1)[1].strip().lower() == "en" else "vi"
+        if arg == "--lang" and i + 1 < len(argv):
+            return "en" if argv[i + 1].strip().lower() == "en" else "vi"
+    return "en" if os.environ.get("TNPLAN_LANG", "").strip().lower() == "en" else "vi"
+
+
 def lang_from_env(lang: str | None = None) -> str:
     """``--lang`` if given, else ``TNPLAN_LANG``, else Vietnamese."""
     value = (lang or os.environ.get("TNPLAN_LANG") or "vi").strip().lower()

@@ -1,0 +1,199 @@
+"""``tnplan status``, ``timeline``, ``overdue`` and ``upcoming``: where plans stand."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from . import app, common
+
+if TYPE_CHECKING:
+    from .. import model, schedule
+
+PlanArg = Annotated[
+    Path | None,
+    typer.Argument(
+        help="Tệp kế hoạch, hoặc thư mục (mọi kế hoạch trong đó); mặc định: kế hoạch trong "
+        "./plans/ hoặc kế hoạch đi kèm. Ví dụ: plans/ngay-khcn-2026.yaml",
+        show_default=False,
+    ),
+]
+AsOfOpt = Annotated[
+    str,
+    typer.Option(
+        "--as-of",
+        help="Ngày xem tiến độ: 14/5/2026, 2026-05-14 hoặc today (hôm nay theo múi giờ của "
+        "kế hoạch). Ví dụ: --as-of 14/5/2026",
+    ),
+]
+OwnerOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--owner",
+        "-o",
+        help="Chỉ việc của một đơn vị: mã hoặc tên (không phân biệt hoa thường). "
+        "Ví dụ: --owner vp, --owner 'Văn phòng Sở'",
+        show_default=False,
+    ),
+]
+JsonOpt = Annotated[
+    bool, typer.Option("--json", help="In JSON (cấu trúc ổn định, xem docs/json.md).")
+]
+
+
+def _load(
+    plan: Path | None, as_of: str, owner: str | None, lang: str
+) -> tuple[list[model.Plan], schedule.Snapshot]:
+    """The plans (a file, or every plan of a folder) and the snapshot the command shows."""
+    from .. import schedule
+    from ..check import load_plan
+
+    paths = [common.one_plan(None, lang)] if plan is None else common.plan_paths(plan, lang)
+    plans = [load_plan(p, lang=lang) for p in paths]
+    when = schedule.parse_as_of(as_of, plans[0].document.timezone, lang=lang)
+    who = schedule.resolve_owner(plans, owner, lang=lang) if owner else None
+    return plans, schedule.snapshot(plans, when, who)
+
+
+def _print(renderable: object) -> None:
+    from ..views import print_view
+
+    print_view(renderable)
+
+
+def _echo_json(data: object) -> None:
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+@app.command()
+def status(
+    plan: PlanArg = None,
+    as_of: AsOfOpt = "today",
+    owner: OwnerOpt = None,
+    as_json: JsonOpt = False,
+    lang: common.LangOpt = None,
+) -> None:
+    """Kế hoạch đang ở đâu: thời gian, tiến độ, hoạt động, hạn sắp tới, đơn vị nhiều việc.
+
+    Ví dụ: tnplan status --as-of 14/5/2026 · tnplan status plans/ --owner vp --json
+    """
+    from .. import schedule
+
+    language = common.lang_from_env(lang)
+    _, snap = _load(plan, as_of, owner, language)
+    if as_json:
+        _echo_json(schedule.status_json(snap))
+        return
+    from ..views import status_view
+
+    _print(status_view(snap, language))
+
+
+@app.command()
+def timeline(
+    plan: PlanArg = None,
+    as_of: AsOfOpt = "today",
+    start: Annotated[
+        str | None,
+        typer.Option(
+            "--from", help="Ngày đầu của biểu đồ. Ví dụ: --from 10/5/2026", show_default=False
+        ),
+    ] = None,
+    end: Annotated[
+        str | None,
+        typer.Option(
+            "--to", help="Ngày cuối của biểu đồ. Ví dụ: --to 31/5/2026", show_default=False
+        ),
+    ] = None,
+    owner: OwnerOpt = None,
+    all_items: Annotated[
+        bool,
+        typer.Option("--all", "-a", help="Hiện cả công việc và từng đơn vị phải báo cáo bên dưới."),
+    ] = False,
+    lang: common.LangOpt = None,
+) -> None:
+    """Biểu đồ Gantt: mỗi hoạt động một dòng, các ngày theo chiều ngang.
+
+    Mặc định từ đầu kế hoạch đến hạn báo cáo cuối; cuối tuần, ngày lễ được tô; hạn là ◆.
+
+    Ví dụ: tnplan timeline --as-of 14/5/2026 --all
+    """
+    from .. import schedule
+    from ..problems import TnplanError
+    from ..views import timeline_view
+
+    language = common.lang_from_env(lang)
+    _, snap = _load(plan, as_of, owner, language)
+    first = schedule.parse_day(start, "--from", lang=language) if start else None
+    last = schedule.parse_day(end, "--to", lang=language) if end else None
+    if first and last and first > last:
+        raise TnplanError(
+            "--from sau --to" if language == "vi" else "--from is after --to",
+            hint="ví dụ --from 10/5/2026 --to 31/5/2026"
+            if language == "vi"
+            else "e.g. --from 10/5/2026 --to 31/5/2026",
+            exit_code=2,
+        )
+    tl = schedule.timeline(snap, start=first, end=last, all_items=all_items)
+    _print(timeline_view(tl, language))
+
+
+@app.command()
+def overdue(
+    plan: PlanArg = None,
+    as_of: AsOfOpt = "today",
+    owner: OwnerOpt = None,
+    as_json: JsonOpt = False,
+    fail: Annotated[
+        bool,
+        typer.Option(
+            "--fail", help="Thoát với mã 1 nếu có việc quá hạn (cho CI hoặc việc chạy hằng ngày)."
+        ),
+    ] = False,
+    lang: common.LangOpt = None,
+) -> None:
+    """Việc quá hạn chưa xong, theo từng đơn vị, trễ bao nhiêu ngày lịch và ngày làm việc.
+
+    Gồm hoạt động, công việc, và mỗi đơn vị chưa nộp báo cáo một dòng.
+
+    Ví dụ: tnplan overdue --as-of 1/7/2026 --fail
+    """
+    from .. import schedule
+
+    language = common.lang_from_env(lang)
+    _, snap = _load(plan, as_of, owner, language)
+    groups = schedule.overdue(snap)
+    if as_json:
+        _echo_json(schedule.overdue_json(snap, groups))
+    else:
+        from ..views import overdue_view
+
+        _print(overdue_view(snap, groups, language))
+    if fail and groups:
+        raise typer.Exit(1)
+
+
+@app.command()
+def upcoming(
+    plan: PlanArg = None,
+    as_of: AsOfOpt = "today",
+    days: Annotated[
+        int,
+        typer.Option("--days", "-d", min=0, help="Số ngày tới cần xem. Ví dụ: --days 7"),
+    ] = 14,
+    owner: OwnerOpt = None,
+    lang: common.LangOpt = None,
+) -> None:
+    """Việc sắp đến: hoạt động bắt đầu hoặc kết thúc, công việc và báo cáo đến hạn.
+
+    Ví dụ: tnplan upcoming --as-of 14/5/2026 --days 7 --owner vp
+    """
+    from .. import schedule
+    from ..views import upcoming_view
+
+    language = common.lang_from_env(lang)
+    _, snap = _load(plan, as_of, owner, language)
+    _print(upcoming_view(snap, schedule.upcoming(snap, days), days, language))
