@@ -274,6 +274,18 @@ class Budget(Node):
 
 
 @dataclass(kw_only=True)
+class Evaluation(Node):
+    """What the result report says beyond the figures: written after the event."""
+
+    strengths: list[str] = f("Ưu điểm", [])
+    shortcomings: list[str] = f("Tồn tại, hạn chế", [])
+    causes: list[str] = f("Nguyên nhân của tồn tại, hạn chế", [])
+    lessons: list[str] = f("Bài học kinh nghiệm", [])
+    next_steps: list[str] = f("Phương hướng, nhiệm vụ tiếp theo", [])
+    proposals: list[str] = f("Đề xuất, kiến nghị", [])
+
+
+@dataclass(kw_only=True)
 class Calendar(Node):
     holidays: list[dt.date] = f("Ngày nghỉ thêm (theo thông báo hằng năm)", [])
     workdays: list[dt.date] = f("Ngày làm việc bù (thứ Bảy, Chủ nhật đi làm)", [])
@@ -304,6 +316,7 @@ class Plan(Node):
     )
     closing: str | None = f("Đoạn kết của kế hoạch", None)
     calendar: Calendar | None = f("Lịch làm việc riêng của năm", None)
+    evaluation: Evaluation | None = f("Đánh giá sau khi tổ chức, cho báo cáo kết quả", None)
     templates: str | None = f("Thư mục mẫu văn bản riêng (so với tệp kế hoạch)", None)
     source: str = field(default="", compare=False, repr=False, metadata={"internal": True})
 

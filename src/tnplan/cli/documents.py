@@ -1,0 +1,281 @@
+"""``tnplan render``: official documents from the plan (kế hoạch, giấy mời, kịch bản, báo cáo)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from . import app, common
+
+if TYPE_CHECKING:
+    from .. import model, render
+
+render_app = typer.Typer(
+    name="render",
+    help=(
+        "Soạn văn bản từ kế hoạch theo Nghị định 30/2020: kế hoạch, giấy mời, kịch bản, báo cáo; "
+        "định dạng md (mặc định, in ra màn hình), html (in A4) hoặc docx (Word).\n\n"
+        "Ví dụ: tnplan render plan -f docx -o ke-hoach.docx · "
+        "tnplan render invitation hoi-nghi-sang-che --each -o giay-moi/"
+    ),
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(render_app)
+
+PlanArg = Annotated[
+    Path | None,
+    typer.Argument(
+        help="Tệp kế hoạch (mặc định: kế hoạch trong ./plans/ hoặc kế hoạch đi kèm). "
+        "Ví dụ: plans/ngay-khcn-2026.yaml",
+        show_default=False,
+    ),
+]
+ActivityArg = Annotated[
+    str,
+    typer.Argument(
+        help="Mã hoạt động trong kế hoạch. Ví dụ: hoi-nghi-sang-che", show_default=False
+    ),
+]
+FormatOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="md, html hoặc docx (mặc định: theo đuôi tệp -o, nếu không thì md). Ví dụ: -f docx",
+        show_default=False,
+    ),
+]
+OutOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Ghi ra tệp (hoặc vào thư mục có sẵn); không có -o thì in ra màn hình (md, html). "
+        "Ví dụ: -o ke-hoach.docx",
+        show_default=False,
+    ),
+]
+TemplatesOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--templates",
+        help="Thư mục mẫu riêng, thay từng tệp mẫu cùng tên (còn lại dùng mẫu có sẵn). "
+        "Ví dụ: --templates mau-cua-so/",
+        show_default=False,
+    ),
+]
+ForceOpt = Annotated[
+    bool, typer.Option("--force", help="Ghi đè tệp đã có (mặc định: không ghi đè).")
+]
+
+
+def _format(fmt: str | None, out: Path | None, lang: str) -> str:
+    from ..render import FORMATS
+
+    if fmt is None:
+        suffix = out.suffix.lower().lstrip(".") if out is not None else ""
+        return suffix if suffix in FORMATS else "md"
+    value = fmt.strip().lower()
+    if value not in FORMATS:
+        from ..problems import TnplanError
+
+        raise TnplanError(
+            f"--format `{fmt}` không hỗ trợ" if lang == "vi" else f"unknown --format `{fmt}`",
+            hint="dùng md, html hoặc docx" if lang == "vi" else "use md, html or docx",
+            exit_code=2,
+        )
+    return value
+
+
+def _plan(path: Path | None, lang: str) -> model.Plan:
+    from ..check import load_plan
+
+    return load_plan(common.one_plan(path, lang), lang=lang)
+
+
+def _emit(
+    outputs: list[render.Output],
+    out: Path | None,
+    fmt: str,
+    *,
+    force: bool,
+    lang: str,
+    folder: bool = False,
+) -> None:
+    """Print (md/html without -o) or write the documents, then say what was written."""
+    from .. import render
+    from ..problems import TnplanError
+
+    if out is None:
+        if folder or fmt == "docx":
+            need = "một thư mục" if folder else "một tệp .docx"
+            raise TnplanError(
+                f"cần -o: {need}" if lang == "vi" else "-o is needed",
+                hint="ví dụ -o giay-moi/" if folder else "ví dụ -o van-ban.docx",
+                exit_code=2,
+            )
+        for o in outputs:
+            typer.echo(o.text, nl=False)
+        return
+    into_folder = folder or out.is_dir()
+    target = out
+    if into_folder and not folder:
+        target = out / outputs[0].name
+        into_folder = False
+    paths = render.write_outputs(outputs, target, folder=into_folder, force=force, lang=lang)
+    for p, o in zip(paths, outputs, strict=True):
+        mark = (" (DỰ THẢO)" if lang == "vi" else " (DRAFT)") if o.tentative else ""
+        typer.echo(f"{'Đã ghi' if lang == 'vi' else 'Wrote'} {p}{mark}", err=True)
+
+
+@render_app.command("plan")
+def render_plan(
+    plan: PlanArg = None,
+    fmt: FormatOpt = None,
+    out: OutOpt = None,
+    templates: TemplatesOpt = None,
+    force: ForceOpt = False,
+    lang: common.LangOpt = None,
+) -> None:
+    """Kế hoạch (KH) theo thể thức Nghị định 30: quốc hiệu, số, ngày, các mục I–VII, nơi nhận.
+
+    Ví dụ: tnplan render plan · tnplan render plan -f html -o ke-hoach.html ·
+    tnplan render plan plans/ngay-khcn-2026.yaml -o ke-hoach.docx
+    """
+    from .. import render
+
+    language = common.lang_from_env(lang)
+    kind_fmt = _format(fmt, out, language)
+    p = _plan(plan, language)
+    outputs = render.render(p, "plan", kind_fmt, templates=templates, lang=language)
+    _emit(outputs, out, kind_fmt, force=force, lang=language)
+
+
+@render_app.command("invitation")
+def render_invitation(
+    activity: ActivityArg,
+    plan: PlanArg = None,
+    to: Annotated[
+        str | None,
+        typer.Option(
+            "--to",
+            help="Chỉ một khách mời (mã khách mời hoặc mã đơn vị trong danh sách mời). "
+            "Ví dụ: --to lanh-dao-ubnd-tinh",
+            show_default=False,
+        ),
+    ] = None,
+    each: Annotated[
+        bool,
+        typer.Option(
+            "--each",
+            help="Mỗi khách mời một tệp, ghi vào thư mục -o (tên tệp không dấu, an toàn). "
+            "Ví dụ: --each -o giay-moi/",
+        ),
+    ] = False,
+    fmt: FormatOpt = None,
+    out: OutOpt = None,
+    templates: TemplatesOpt = None,
+    force: ForceOpt = False,
+    lang: common.LangOpt = None,
+) -> None:
+    """Giấy mời (GM, Mẫu 1.7) dự hội nghị, hội thảo của một hoạt động.
+
+    Thiếu giờ, địa điểm, chủ trì, khách mời hoặc người liên hệ thì không soạn và nêu đủ các
+    thông tin còn thiếu (mã thoát 1). Thông tin còn dự kiến làm văn bản thành DỰ THẢO.
+
+    Ví dụ: tnplan render invitation hoi-nghi-sang-che ·
+    tnplan render invitation hoi-thao --each -f docx -o giay-moi/
+    """
+    from .. import render
+    from ..problems import TnplanError
+
+    language = common.lang_from_env(lang)
+    if each and to:
+        raise TnplanError(
+            "dùng --to hoặc --each, không dùng cả hai"
+            if language == "vi"
+            else "use --to or --each, not both",
+            exit_code=2,
+        )
+    kind_fmt = _format(fmt, None if each else out, language)
+    p = _plan(plan, language)
+    outputs = render.render(
+        p, "invitation", kind_fmt, activity=activity, to=to, each=each,
+        templates=templates, lang=language,
+    )  # fmt: skip
+    _emit(outputs, out, kind_fmt, force=force, lang=language, folder=each)
+
+
+@render_app.command("script")
+def render_script(
+    activity: ActivityArg,
+    plan: PlanArg = None,
+    fmt: FormatOpt = None,
+    out: OutOpt = None,
+    templates: TemplatesOpt = None,
+    force: ForceOpt = False,
+    lang: common.LangOpt = None,
+) -> None:
+    """Kịch bản chương trình: giờ từng mục (tính từ thời lượng), nội dung, người thực hiện, lời dẫn.
+
+    Tổng thời lượng được đối chiếu với giờ kết thúc của sự kiện.
+
+    Ví dụ: tnplan render script hoi-nghi-sang-che · tnplan render script hoi-thao -o kich-ban.docx
+    """
+    from .. import render
+
+    language = common.lang_from_env(lang)
+    kind_fmt = _format(fmt, out, language)
+    p = _plan(plan, language)
+    outputs = render.render(
+        p, "script", kind_fmt, activity=activity, templates=templates, lang=language
+    )
+    _emit(outputs, out, kind_fmt, force=force, lang=language)
+
+
+@render_app.command("report")
+def render_report(
+    plan: PlanArg = None,
+    as_of: Annotated[
+        str,
+        typer.Option(
+            "--as-of",
+            help="Số liệu tính đến ngày: 25/6/2026, 2026-06-25 hoặc today. "
+            "Ví dụ: --as-of 25/6/2026",
+        ),
+    ] = "today",
+    deadline: Annotated[
+        str | None,
+        typer.Option(
+            "--deadline",
+            help="Hạn báo cáo mà văn bản này thực hiện (mặc định: hạn gửi cấp trên muộn nhất). "
+            "Ví dụ: --deadline bao-cao-tinh-bo",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: FormatOpt = None,
+    out: OutOpt = None,
+    templates: TemplatesOpt = None,
+    force: ForceOpt = False,
+    lang: common.LangOpt = None,
+) -> None:
+    """Báo cáo kết quả (BC, Mẫu 1.4) gửi UBND tỉnh và Bộ: kết quả từng hoạt động, đơn vị đã báo cáo.
+
+    Mục nào kế hoạch chưa ghi số liệu thì văn bản ghi rõ "Chưa có số liệu".
+
+    Ví dụ: tnplan render report --as-of 25/6/2026 · tnplan render report -o bao-cao.docx
+    """
+    from .. import render, schedule
+
+    language = common.lang_from_env(lang)
+    kind_fmt = _format(fmt, out, language)
+    p = _plan(plan, language)
+    when = schedule.parse_as_of(as_of, p.document.timezone, lang=language)
+    outputs = render.render(
+        p, "report", kind_fmt, as_of=when.date, deadline=deadline, templates=templates,
+        lang=language,
+    )  # fmt: skip
+    _emit(outputs, out, kind_fmt, force=force, lang=language)

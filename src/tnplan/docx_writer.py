@@ -1,0 +1,606 @@
+"""Word (.docx) output: a small block language, written by a template, laid out per Decree 30.
+
+The ``*.docx.j2`` templates are text, like the Markdown and HTML ones (so they are reviewed
+in git and overridden file by file); they produce one block a line, ``@kind text``::
+
+    @parent UBND TỈNH THÁI NGUYÊN        header, left: parent body (13 pt, uppercase)
+    @agency SỞ KHOA HỌC VÀ CÔNG NGHỆ     header, left: issuing body (13 pt bold, short line)
+    @number Số: 05/KH-SKHCN              header, left, second row (13 pt)
+    @nation CỘNG HÒA …                   header, right: quốc hiệu (12 pt bold)
+    @motto Độc lập - Tự do - Hạnh phúc   header, right: tiêu ngữ (13 pt bold, line under)
+    @placedate Thái Nguyên, ngày …       header, right, second row (14 pt italic)
+    @draft DỰ THẢO                       a draft mark at the top; the @draftnote lines that
+    @draftnote …                         follow become a Word comment on it
+    @type KẾ HOẠCH                       the type name (14 pt bold, centred)
+    @summary …                           the summary (14 pt bold, centred, short line under)
+    @kinhgui …                           an addressee line (``Kính gửi:`` block)
+    @h1 / @h2 / @h3 …                    headings (bold; h3 bold italic), indented like the body
+    @p …                                 body paragraph: justified, first line 1.27 cm
+    @plain …                             body paragraph without the first-line indent
+    @basis …                             a legal-basis line (italic)
+    @note …                              a note (13 pt italic)
+    @center …                            a centred paragraph
+    @table 22 48 40> 55^                 start a table, column widths in mm (13 pt, grid);
+                                         a width ending > is a right-aligned column, ^ centred
+    @th a | b | c                        its header row (bold), then @tr rows
+    @recipients-label Nơi nhận:          bottom left (12 pt bold italic) …
+    @recipient - …;                      … one line each (11 pt)
+    @sign KT. GIÁM ĐỐC                   bottom right: authority and title (14 pt bold)
+    @signname Hoàng Văn Thiên            the signer's name (14 pt bold, after signing space)
+    @blank                               an empty paragraph
+    @pagebreak                           a page break
+
+``**bold**`` inside a text is bold.  A line that does not start with ``@`` continues the
+block before it.  The page is A4 with margins 20/20/30/15 mm (top, bottom, left, right),
+Times New Roman 14 pt, and a page number centred in the header from page 2 on (a different
+first-page header, left empty).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+PAGE_MM = (210, 297)
+MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
+FONT = "Times New Roman"
+BODY_PT = 14
+TEXT_WIDTH_MM = PAGE_MM[0] - MARGINS_MM["left"] - MARGINS_MM["right"]
+HEADER_COLS_MM = (73, TEXT_WIDTH_MM - 73)
+SIGN_COLS_MM = (80, TEXT_WIDTH_MM - 80)
+
+HEADER_KINDS = ("parent", "agency", "number", "nation", "motto", "placedate")
+SIGN_KINDS = ("recipients-label", "recipient", "sign", "signname")
+TABLE_KINDS = ("table", "th", "tr")
+TEXT_KINDS = (
+    "draft",
+    "draftnote",
+    "type",
+    "summary",
+    "kinhgui",
+    "h1",
+    "h2",
+    "h3",
+    "p",
+    "plain",
+    "basis",
+    "note",
+    "center",
+    "blank",
+    "pagebreak",
+)
+KINDS = frozenset(HEADER_KINDS + SIGN_KINDS + TABLE_KINDS + TEXT_KINDS)
+
+
+class BlockError(ValueError):
+    """A line of the block language that cannot be laid out."""
+
+    def __init__(self, message: str, line: int) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+@dataclass
+class Block:
+    kind: str
+    text: str
+    line: int
+
+
+def parse(text: str) -> list[Block]:
+    """The blocks of a rendered ``.docx.j2`` template."""
+    blocks: list[Block] = []
+    for n, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if not line:
+            continue
+        if line.startswith("@"):
+            kind, _, rest = line[1:].partition(" ")
+            if kind not in KINDS:
+                raise BlockError(f"khối `@{kind}` không có", n)
+            blocks.append(Block(kind, rest.strip(), n))
+        elif blocks:
+            blocks[-1].text = f"{blocks[-1].text} {line}".strip()
+        else:
+            raise BlockError("dòng đầu phải bắt đầu bằng @", n)
+    return blocks
+
+
+@dataclass
+class _Pending:
+    header: dict[str, str] = field(default_factory=dict)
+    recipients: list[tuple[str, str]] = field(default_factory=list)
+    sign: list[tuple[str, str]] = field(default_factory=list)
+    table: list[tuple[str, list[str]]] = field(default_factory=list)
+    widths: list[float] = field(default_factory=list)
+    aligns: list[str] = field(default_factory=list)
+    draft: Any = None
+    notes: list[str] = field(default_factory=list)
+
+
+_INLINE = re.compile(r"\*\*(.+?)\*\*|(?<![\\*])\*(?!\*)(.+?)(?<!\\)\*")
+
+
+def _runs(par: Any, text: str, **fmt: Any) -> list[Any]:
+    """Add ``text`` to a paragraph as runs: ``**bold**``, ``*italic*``; return the runs.
+
+    ``\\*`` is a literal asterisk.
+    """
+    runs = []
+    pos = 0
+    for m in _INLINE.finditer(text):
+        if m.start() > pos:
+            runs.append(_run(par, _plain(text[pos : m.start()]), **fmt))
+        if m.group(1) is not None:
+            runs.append(_run(par, _plain(m.group(1)), **{**fmt, "bold": True}))
+        else:
+            runs.append(_run(par, _plain(m.group(2)), **{**fmt, "italic": True}))
+        pos = m.end()
+    if pos < len(text) or not runs:
+        runs.append(_run(par, _plain(text[pos:]), **fmt))
+    return runs
+
+
+def _plain(text: str) -> str:
+    return text.replace("\\*", "*")
+
+
+def _run(
+    par: Any, text: str, *, size: float = BODY_PT, bold: bool = False, italic: bool = False
+) -> Any:
+    from docx.shared import Pt
+
+    run = par.add_run(text)
+    run.font.name = FONT
+    run.font.size = Pt(size)
+    run.font.bold = bold
+    run.font.italic = italic
+    _east_asia(run._element.get_or_add_rPr())
+    return run
+
+
+def _east_asia(rpr: Any) -> None:
+    """Set Times New Roman for every script (Word picks the font per script)."""
+    from docx.oxml.ns import qn
+
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = rpr.makeelement(qn("w:rFonts"), {})
+        rpr.insert(0, fonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), FONT)
+
+
+def _par(
+    container: Any,
+    text: str,
+    *,
+    align: str = "justify",
+    first_indent: float | None = 1.27,
+    before: float = 0,
+    after: float = 6,
+    left_mm: float = 0,
+    right_mm: float = 0,
+    keep_next: bool = False,
+    **fmt: Any,
+) -> Any:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Mm, Pt
+
+    par = container.add_paragraph()
+    pf = par.paragraph_format
+    pf.alignment = {
+        "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+        "center": WD_ALIGN_PARAGRAPH.CENTER,
+        "left": WD_ALIGN_PARAGRAPH.LEFT,
+        "right": WD_ALIGN_PARAGRAPH.RIGHT,
+    }[align]
+    pf.first_line_indent = Cm(first_indent) if first_indent else None
+    pf.space_before = Pt(before)
+    pf.space_after = Pt(after)
+    pf.line_spacing = 1.15 if align == "justify" else 1.0
+    if left_mm:
+        pf.left_indent = Mm(left_mm)
+    if right_mm:
+        pf.right_indent = Mm(right_mm)
+    if keep_next:
+        pf.keep_with_next = True
+    if text:
+        _runs(par, text, **fmt)
+    return par
+
+
+_PPR_AFTER_BDR = (
+    "w:shd",
+    "w:tabs",
+    "w:suppressAutoHyphens",
+    "w:kinsoku",
+    "w:wordWrap",
+    "w:overflowPunct",
+    "w:topLinePunct",
+    "w:autoSpaceDE",
+    "w:autoSpaceDN",
+    "w:bidi",
+    "w:adjustRightInd",
+    "w:snapToGrid",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:textboxTightWrap",
+    "w:outlineLvl",
+    "w:divId",
+    "w:cnfStyle",
+    "w:rPr",
+    "w:sectPr",
+    "w:pPrChange",
+)
+
+
+def _border(par: Any, edges: tuple[str, ...], size: str = "6", space: str = "1") -> None:
+    """Paragraph borders, inserted where the schema wants them (Word is strict about it)."""
+    from docx.oxml.ns import qn
+
+    ppr = par._element.get_or_add_pPr()
+    border = ppr.makeelement(qn("w:pBdr"), {})
+    for edge in edges:
+        border.append(
+            border.makeelement(
+                qn(f"w:{edge}"),
+                {
+                    qn("w:val"): "single",
+                    qn("w:sz"): size,
+                    qn("w:space"): space,
+                    qn("w:color"): "auto",
+                },
+            )
+        )
+    ppr.insert_element_before(border, *_PPR_AFTER_BDR)
+
+
+def _rule_under(par: Any, width_mm: float, column_mm: float, after: float = 0) -> None:
+    """A solid line ``width_mm`` long, centred under ``par`` in a column ``column_mm`` wide.
+
+    A bottom border is as wide as its paragraph, so the line is an empty 2 pt paragraph
+    right after ``par`` with indents that leave ``width_mm`` (the text keeps its width).
+    """
+    from docx.shared import Mm, Pt
+
+    par.paragraph_format.space_after = Pt(0)
+    line = par._parent.add_paragraph()
+    par._element.addnext(line._element)  # add_paragraph appends at the end: move it up
+    side = max((column_mm - width_mm) / 2, 0)
+    pf = line.paragraph_format
+    pf.left_indent = Mm(side)
+    pf.right_indent = Mm(side)
+    pf.first_line_indent = None
+    pf.space_before = Pt(0)
+    pf.space_after = Pt(after)
+    pf.line_spacing = Pt(2)
+    _border(line, ("bottom",))
+
+
+def _text_width_mm(text: str, size: float, bold: bool = False) -> float:
+    """A rough width of text in Times New Roman (average glyph 0.5 em, 0.53 bold)."""
+    em_mm = size * 0.3528
+    return len(text) * em_mm * (0.53 if bold else 0.5)
+
+
+def _no_borders(table: Any) -> None:
+    """A layout table: no borders, no cell padding left and right."""
+    from docx.oxml.ns import qn
+
+    tbl_pr = table._element.tblPr
+    margins = tbl_pr.makeelement(qn("w:tblCellMar"), {})
+    for edge in ("left", "right"):
+        margins.append(margins.makeelement(qn(f"w:{edge}"), {qn("w:w"): "0", qn("w:type"): "dxa"}))
+    tbl_pr.insert_element_before(margins, "w:tblLook", "w:tblCaption", "w:tblDescription")
+    borders = tbl_pr.makeelement(qn("w:tblBorders"), {})
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        borders.append(borders.makeelement(qn(f"w:{edge}"), {qn("w:val"): "nil"}))
+    tbl_pr.insert_element_before(
+        borders,
+        "w:shd",
+        "w:tblLayout",
+        "w:tblCellMar",
+        "w:tblLook",
+        "w:tblCaption",
+        "w:tblDescription",
+        "w:tblPrChange",
+    )
+
+
+def _widths(table: Any, widths_mm: list[float] | tuple[float, ...]) -> None:
+    from docx.shared import Mm
+
+    table.autofit = False
+    for row in table.rows:
+        for cell, w in zip(row.cells, widths_mm, strict=False):
+            cell.width = Mm(w)
+    for col, w in zip(table.columns, widths_mm, strict=False):
+        col.width = Mm(w)
+
+
+def _cell_par(cell: Any) -> Any:
+    """The cell's first (empty) paragraph, to write into instead of adding a new one."""
+    return cell.paragraphs[0]
+
+
+def _fill(par: Any, text: str, *, align: str, after: float = 0, **fmt: Any) -> Any:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    pf = par.paragraph_format
+    pf.alignment = {
+        "center": WD_ALIGN_PARAGRAPH.CENTER,
+        "left": WD_ALIGN_PARAGRAPH.LEFT,
+        "right": WD_ALIGN_PARAGRAPH.RIGHT,
+        "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+    }[align]
+    pf.space_after = Pt(after)
+    pf.space_before = Pt(0)
+    pf.line_spacing = 1.0
+    if text:
+        _runs(par, text, **fmt)
+    return par
+
+
+def _emit_header(doc: Any, h: dict[str, str]) -> None:
+    rows = 2 if ("number" in h or "placedate" in h) else 1
+    table = doc.add_table(rows=rows, cols=2)
+    _no_borders(table)
+    _widths(table, HEADER_COLS_MM)
+    left, right = table.rows[0].cells
+    first = True
+    if "parent" in h:
+        _fill(_cell_par(left), h["parent"], align="center", size=13)
+        first = False
+    if "agency" in h:
+        par = _cell_par(left) if first else left.add_paragraph()
+        _fill(par, h["agency"], align="center", size=13, bold=True)
+        width = min(_text_width_mm(h["agency"], 13, True) / 2.5, HEADER_COLS_MM[0] / 2)
+        _rule_under(par, width, HEADER_COLS_MM[0])
+    first = True
+    if "nation" in h:
+        _fill(_cell_par(right), h["nation"], align="center", size=12, bold=True)
+        first = False
+    if "motto" in h:
+        par = _cell_par(right) if first else right.add_paragraph()
+        _fill(par, h["motto"], align="center", size=13, bold=True)
+        _rule_under(par, _text_width_mm(h["motto"], 13, True), HEADER_COLS_MM[1])
+    if rows == 2:
+        left2, right2 = table.rows[1].cells
+        if "number" in h:
+            par = _fill(_cell_par(left2), h["number"], align="center", size=13)
+            par.paragraph_format.space_before = _pt(6)
+        if "placedate" in h:
+            par = _fill(_cell_par(right2), h["placedate"], align="center", size=14, italic=True)
+            par.paragraph_format.space_before = _pt(6)
+    _par(doc, "", after=6, first_indent=None)
+
+
+def _pt(n: float) -> Any:
+    from docx.shared import Pt
+
+    return Pt(n)
+
+
+def _emit_sign(doc: Any, recipients: list[tuple[str, str]], sign: list[tuple[str, str]]) -> None:
+    from docx.oxml.ns import qn
+
+    _par(doc, "", after=0, first_indent=None)
+    table = doc.add_table(rows=1, cols=2)
+    _no_borders(table)
+    _widths(table, SIGN_COLS_MM)
+    tr_pr = table.rows[0]._tr.get_or_add_trPr()
+    tr_pr.append(tr_pr.makeelement(qn("w:cantSplit"), {}))  # the block stays on one page
+    left, right = table.rows[0].cells
+    first = True
+    for kind, text in recipients:
+        par = _cell_par(left) if first else left.add_paragraph()
+        first = False
+        if kind == "recipients-label":
+            _fill(par, text, align="left", size=12, bold=True, italic=True)
+        else:
+            _fill(par, text, align="left", size=11)
+    first = True
+    for kind, text in sign:
+        par = _cell_par(right) if first else right.add_paragraph()
+        first = False
+        _fill(par, text, align="center", size=BODY_PT, bold=True)
+        if kind == "signname":
+            par.paragraph_format.space_before = _pt(72)  # room for signature and seal
+
+
+_TABLE_ALIGN = {">": "right", "^": "center", "<": "left"}
+
+
+def _emit_table(
+    doc: Any, rows: list[tuple[str, list[str]]], widths: list[float], aligns: list[str]
+) -> None:
+    cols = max(len(cells) for _, cells in rows)
+    table = doc.add_table(rows=len(rows), cols=cols)
+    table.style = doc.styles["Table Grid"]
+    if widths:
+        _widths(table, widths)
+    for r, (kind, cells) in enumerate(rows):
+        for c, text in enumerate(cells):
+            cell = table.rows[r].cells[c]
+            lines = text.split("\\n")
+            for i, part in enumerate(lines):
+                par = _cell_par(cell) if i == 0 else cell.add_paragraph()
+                _fill(
+                    par,
+                    part,
+                    align="center" if kind == "th" else (aligns[c] if c < len(aligns) else "left"),
+                    size=13,
+                    bold=kind == "th",
+                    after=2,
+                )
+        if kind == "th":
+            from docx.oxml.ns import qn
+
+            tr_pr = table.rows[r]._tr.get_or_add_trPr()
+            tr_pr.append(tr_pr.makeelement(qn("w:tblHeader"), {}))
+    _par(doc, "", after=0, first_indent=None)
+
+
+def _page_number_header(section: Any) -> None:
+    """A centred PAGE field in the header, none on the first page."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+
+    section.different_first_page_header_footer = True
+    section.first_page_header.is_linked_to_previous = False
+    header = section.header
+    header.is_linked_to_previous = False
+    par = header.paragraphs[0]
+    par.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for kind, instr in (("begin", None), (None, " PAGE "), ("separate", None), (None, "2")):
+        run = _run(par, "")
+        if kind is not None:
+            run._element.append(
+                run._element.makeelement(qn("w:fldChar"), {qn("w:fldCharType"): kind})
+            )
+        elif instr == " PAGE ":
+            el = run._element.makeelement(qn("w:instrText"), {})
+            el.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            el.text = instr
+            run._element.append(el)
+        else:
+            run.text = instr or ""
+    end = _run(par, "")
+    end._element.append(end._element.makeelement(qn("w:fldChar"), {qn("w:fldCharType"): "end"}))
+
+
+def _setup(doc: Any) -> None:
+    from docx.shared import Mm, Pt
+
+    section = doc.sections[0]
+    section.page_width = Mm(PAGE_MM[0])
+    section.page_height = Mm(PAGE_MM[1])
+    section.top_margin = Mm(MARGINS_MM["top"])
+    section.bottom_margin = Mm(MARGINS_MM["bottom"])
+    section.left_margin = Mm(MARGINS_MM["left"])
+    section.right_margin = Mm(MARGINS_MM["right"])
+    section.header_distance = Mm(10)
+    section.footer_distance = Mm(10)
+    normal = doc.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(BODY_PT)
+    _east_asia(normal.element.get_or_add_rPr())
+    _page_number_header(section)
+    props = doc.core_properties
+    props.author = "tnplan"
+    props.language = "vi-VN"
+
+
+def build(text: str) -> bytes:
+    """The .docx bytes for the block text of a rendered template."""
+    import docx
+
+    blocks = parse(text)
+    doc = docx.Document()
+    _setup(doc)
+    # python-docx's default template starts with no paragraph; keep the body clean.
+    pending = _Pending()
+
+    def flush(next_kind: str) -> None:
+        if pending.header and next_kind not in HEADER_KINDS:
+            _emit_header(doc, pending.header)
+            pending.header = {}
+        if (pending.recipients or pending.sign) and next_kind not in SIGN_KINDS:
+            _emit_sign(doc, pending.recipients, pending.sign)
+            pending.recipients, pending.sign = [], []
+        if pending.table and next_kind not in ("th", "tr"):
+            _emit_table(doc, pending.table, pending.widths, pending.aligns)
+            pending.table, pending.widths, pending.aligns = [], [], []
+        if pending.draft is not None and next_kind != "draftnote":
+            if pending.notes:
+                comment = doc.add_comment(
+                    pending.draft.runs, text=pending.notes[0], author="tnplan", initials="TN"
+                )
+                for note in pending.notes[1:]:
+                    comment.add_paragraph(note)
+            pending.draft, pending.notes = None, []
+
+    for b in blocks:
+        flush(b.kind)
+        k, t = b.kind, b.text
+        if k in HEADER_KINDS:
+            pending.header[k] = t
+        elif k in SIGN_KINDS:
+            (pending.recipients if k in ("recipients-label", "recipient") else pending.sign).append(
+                (k, t)
+            )
+        elif k == "table":
+            if pending.table:
+                _emit_table(doc, pending.table, pending.widths, pending.aligns)
+                pending.table = []
+            try:
+                tokens = t.split()
+                pending.aligns = [_TABLE_ALIGN.get(w[-1], "left") for w in tokens]
+                pending.widths = [float(w.rstrip("<>^")) for w in tokens]
+            except ValueError:
+                raise BlockError(f"độ rộng cột không phải số: {t}", b.line) from None
+        elif k in ("th", "tr"):
+            cells = [c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", t)]
+            pending.table.append((k, cells))
+        elif k == "draft":
+            par = _par(doc, t, align="center", first_indent=None, size=14, bold=True)
+            _box(par)
+            pending.draft = par
+        elif k == "draftnote":
+            if pending.draft is None:
+                raise BlockError("@draftnote phải đi sau @draft", b.line)
+            pending.notes.append(t)
+        elif k == "type":
+            _par(doc, t, align="center", first_indent=None, after=0, size=14, bold=True)
+        elif k == "summary":
+            par = _par(doc, t, align="center", first_indent=None, after=12, size=14, bold=True)
+            _rule_under(par, min(_text_width_mm(t, 14, True) / 2, 40), TEXT_WIDTH_MM, after=12)
+        elif k == "kinhgui":
+            _par(doc, t, align="left", first_indent=None, left_mm=25, after=0)
+        elif k == "h1":
+            _par(doc, t, before=6, bold=True, keep_next=True)
+        elif k == "h2":
+            _par(doc, t, bold=True, keep_next=True)
+        elif k == "h3":
+            _par(doc, t, bold=True, italic=True, keep_next=True)
+        elif k == "p":
+            _par(doc, t)
+        elif k == "plain":
+            _par(doc, t, first_indent=None)
+        elif k == "basis":
+            _par(doc, t, italic=True)
+        elif k == "note":
+            _par(doc, t, size=13, italic=True)
+        elif k == "center":
+            _par(doc, t, align="center", first_indent=None)
+        elif k == "blank":
+            _par(doc, "", first_indent=None)
+        elif k == "pagebreak":
+            from docx.enum.text import WD_BREAK
+
+            doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    flush("")
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def _box(par: Any) -> None:
+    """A border around the draft mark."""
+    from docx.shared import Mm
+
+    pf = par.paragraph_format
+    side = (TEXT_WIDTH_MM - 40) / 2
+    pf.left_indent = Mm(side)
+    pf.right_indent = Mm(side)
+    _border(par, ("top", "left", "bottom", "right"), size="8", space="2")

@@ -1,0 +1,1162 @@
+"""Official documents written from the plan: the plan itself, invitations, scripts, reports.
+
+A document is a Jinja2 template (``templates/<kind>.<format>.j2``) filled from the plan.
+The environment is strict: an undefined name, a missing attribute *and an optional field left
+empty in the plan* all raise, so a missing fact stops the render with the field's name and
+the template line instead of leaving a blank (or ``None``) on paper.  Templates test
+optional facts with ``is defined``.
+
+Formats: ``md`` and ``html`` are the template's text; ``docx`` templates produce a short
+block language that :mod:`tnplan.docx_writer` turns into a Word file with the layout of
+Decree 30/2020 (A4, margins, Times New Roman, sizes, page numbers from page 2).
+
+Templates are looked up file by file: ``--templates DIR`` first, then the plan's
+``templates`` folder (relative to the plan file), then the built-in ones.
+
+Writes are atomic (a temporary file in the same folder, then :func:`os.replace`), never
+overwrite without ``force``, and file names made from names in the plan are slugs that stay
+inside the output folder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import model, vi
+from .problems import TnplanError
+
+if TYPE_CHECKING:
+    import jinja2
+
+KINDS = ("plan", "invitation", "script", "report")
+FORMATS = ("md", "html", "docx")
+TYPE_CODES = {"invitation": "GM", "report": "BC", "script": "CTr"}
+FILE_PREFIX = {
+    "plan": "ke-hoach",
+    "invitation": "giay-moi",
+    "script": "kich-ban",
+    "report": "bao-cao",
+}
+BLANK = "     "
+"""What is left for the clerk where a number or a date is not issued yet (5 spaces)."""
+
+
+# --- the result of a render ------------------------------------------------------------------
+
+
+@dataclass
+class Output:
+    """One rendered document: a file name (no folder), its bytes and what is tentative in it."""
+
+    name: str
+    data: bytes
+    tentative: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.data.decode("utf-8")
+
+
+def _t(lang: str, vi_text: str, en_text: str) -> str:
+    return vi_text if lang == "vi" else en_text
+
+
+# --- filters ---------------------------------------------------------------------------------
+
+
+def _given(value: Any) -> Any:
+    """``value``, or None when it is None or a Jinja2 undefined."""
+    if value is None:
+        return None
+    import jinja2
+
+    return None if isinstance(value, jinja2.Undefined) else value
+
+
+def official_date(d: Any, year: int | None = None) -> str:
+    """``ngày 08 tháng 5 năm 2026``; without a date, blanks for the clerk and the year."""
+    day = _given(d)
+    if day is not None:
+        return vi.date_official(day)
+    return f"ngày{BLANK}tháng{BLANK}năm {year if year else BLANK}"
+
+
+def short_date(d: dt.date) -> str:
+    """``12/5/2026``."""
+    return vi.date_short(d)
+
+
+def weekday(d: dt.date, capital: bool = False) -> str:
+    """``thứ Ba`` (``Thứ Ba`` with ``capital=True``)."""
+    return vi.weekday(d, capital)
+
+
+def time_hm(t: dt.time) -> str:
+    """``08:30``."""
+    return vi.time_hm(t)
+
+
+def time_words(t: dt.time) -> str:
+    """``8 giờ 30``."""
+    return vi.time_vi(t)
+
+
+def money(amount: int) -> str:
+    """``1.500.000 đồng``."""
+    return vi.money(amount)
+
+
+def number(n: int) -> str:
+    """``1.500.000``."""
+    return vi.number(n)
+
+
+def docsymbol(num: Any, code: str | None = None, agency: str = "") -> str:
+    """``05/KH-SKHCN`` (``     /KH-SKHCN`` while the number is not issued)."""
+    given = _given(num)
+    if given is None:
+        shown = BLANK
+    else:
+        text = str(given).strip()
+        shown = text.zfill(2) if text.isdigit() else text
+    symbol = f"{code}-{agency}" if code else agency
+    return f"{shown}/{symbol}"
+
+
+def docnumber(num: Any, code: str | None = None, agency: str = "") -> str:
+    """``Số: 05/KH-SKHCN``, or ``Số:      /KH-SKHCN`` while the number is not issued.
+
+    Numbers below 10 take a leading zero.  A document without a type code (a công văn)
+    reads ``Số: 123/SKHCN-VP``: pass the code as ``None`` and the full symbol as ``agency``.
+    """
+    return f"Số: {docsymbol(num, code, agency)}"
+
+
+def quoted(text: str) -> str:
+    """``“text”``, unless the text is already in quotes."""
+    s = text.strip()
+    if s[:1] in ("“", '"'):
+        return s
+    return f"“{s}”"
+
+
+def lower_first(text: str) -> str:
+    """The text with its first letter lowercased (``Tổ chức …`` → ``tổ chức …``)."""
+    return text[:1].lower() + text[1:]
+
+
+def upper_first(text: str) -> str:
+    """The text with its first letter uppercased."""
+    return text[:1].upper() + text[1:]
+
+
+def sentence(text: str, end: str = ".") -> str:
+    """The text ending with ``end`` unless it already ends with punctuation."""
+    s = text.rstrip()
+    return s if s[-1:] in ".;:!?" else s + end
+
+
+def end_mark(text: str) -> str:
+    """The last paragraph of a body, ending with ``./.`` (Decree 30)."""
+    s = text.rstrip()
+    if s.endswith("/."):
+        return s
+    return s.rstrip(".") + "./."
+
+
+_ROMAN = (
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+)
+
+
+def roman(n: int) -> str:
+    """``4`` → ``IV``: the numbers of a document's sections."""
+    out = []
+    for value, letters in _ROMAN:
+        while n >= value:
+            out.append(letters)
+            n -= value
+    return "".join(out)
+
+
+def basis_text(b: model.Basis) -> str:
+    """``Thực hiện Công văn số 2712/BKHCN-VP ngày 29/4/2026 của Bộ … về việc …``."""
+    parts = [f"{b.verb} {b.kind}"]
+    if b.number:
+        parts.append(f"số {b.number}")
+    if b.date:
+        parts.append(f"ngày {vi.date_short(b.date)}")
+    if b.issuer:
+        parts.append(f"của {b.issuer}")
+    if b.subject:
+        parts.append(f"về việc {b.subject}")
+    return " ".join(parts)
+
+
+def signer_lines(s: model.Signer) -> list[str]:
+    """The authority and title lines of a signature block, uppercase."""
+    if s.authority:
+        head = f"{s.authority} {s.on_behalf_of}" if s.on_behalf_of else s.authority
+        return [head.upper(), s.title.upper()]
+    return [s.title.upper()]
+
+
+def recipient_lines(items: Sequence[str], archive: str) -> list[str]:
+    """``- X;`` for each recipient, then ``- Lưu: …`` ending with a full stop."""
+    lines = [f"- {r.rstrip(';.').strip()};" for r in items]
+    lines.append(f"- Lưu: {archive.rstrip(';.').strip()}.")
+    return lines
+
+
+def list_lines(items: Sequence[str]) -> list[str]:
+    """Addressee lines: ``- X;`` each, the last ending with ``.``."""
+    out = [f"- {x.rstrip(';.').strip()};" for x in items]
+    if out:
+        out[-1] = out[-1][:-1] + "."
+    return out
+
+
+FILTERS: dict[str, Callable[..., Any]] = {
+    "official_date": official_date,
+    "short_date": short_date,
+    "padded_date": vi.date_padded,
+    "weekday": weekday,
+    "time": time_hm,
+    "time_words": time_words,
+    "money": money,
+    "number": number,
+    "docnumber": docnumber,
+    "docsymbol": docsymbol,
+    "quoted": quoted,
+    "lower_first": lower_first,
+    "upper_first": upper_first,
+    "sentence": sentence,
+    "end_mark": end_mark,
+    "roman": roman,
+    "basis": basis_text,
+    "signer_lines": signer_lines,
+    "recipient_lines": recipient_lines,
+    "list_lines": list_lines,
+}
+
+
+# --- templates -------------------------------------------------------------------------------
+
+
+def builtin_templates() -> Path:
+    """The templates shipped with tnplan (``tnplan/data/templates``, or the repository's)."""
+    from importlib.resources import files
+
+    packaged = Path(str(files("tnplan").joinpath("data", "templates")))
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent.parent / "templates"
+
+
+def template_dirs(plan: model.Plan, override: Path | None, lang: str = "vi") -> list[Path]:
+    """Where templates are looked up, first match wins, file by file."""
+    dirs: list[Path] = []
+    if override is not None:
+        if not override.is_dir():
+            raise TnplanError(
+                _t(lang, f"không có thư mục mẫu {override}", f"no template folder {override}"),
+                hint=_t(lang, "--templates chỉ tới một thư mục", "--templates names a folder"),
+                exit_code=3,
+            )
+        dirs.append(override)
+    if plan.templates:
+        own = (Path(plan.source).parent / plan.templates) if plan.source else Path(plan.templates)
+        if not own.is_dir():
+            line, col = plan.where("templates")
+            raise TnplanError(
+                _t(
+                    lang,
+                    f"{plan.source}:{line}:{col}: không có thư mục mẫu {own} (trường `templates`)",
+                    f"{plan.source}:{line}:{col}: no template folder {own} (field `templates`)",
+                ),
+                exit_code=3,
+            )
+        dirs.append(own)
+    dirs.append(builtin_templates())
+    return dirs
+
+
+_ENV_CLASS: Any = None
+
+
+def _env_class() -> Any:
+    """A Jinja2 environment where an empty (None) field is undefined, hence an error."""
+    global _ENV_CLASS
+    if _ENV_CLASS is not None:
+        return _ENV_CLASS
+    import jinja2
+
+    class Missing(jinja2.StrictUndefined):
+        """Names the missing field as ``Class.field`` (or the bare name)."""
+
+        @property
+        def _undefined_message(self) -> str:
+            if self._undefined_hint:
+                return self._undefined_hint
+            name = self._undefined_name
+            obj = self._undefined_obj
+            if obj is jinja2.utils.missing:
+                return f"`{name}`"
+            owner = type(obj).__name__
+            return f"`{owner}.{name}`" if owner != "dict" else f"`{name}`"
+
+    from jinja2.sandbox import SandboxedEnvironment
+
+    # Sandboxed: a template folder named by a plan file cannot reach Python internals.
+    class StrictEnvironment(SandboxedEnvironment):
+        def getattr(self, obj: Any, attribute: str) -> Any:
+            value = super().getattr(obj, attribute)
+            if value is None:
+                return self.undefined(obj=obj, name=attribute)
+            return value
+
+        def getitem(self, obj: Any, argument: Any) -> Any:
+            value = super().getitem(obj, argument)
+            if value is None:
+                return self.undefined(obj=obj, name=argument)
+            return value
+
+    StrictEnvironment.missing_class = Missing  # type: ignore[attr-defined]
+    _ENV_CLASS = StrictEnvironment
+    return _ENV_CLASS
+
+
+def environment(dirs: Sequence[Path]) -> jinja2.Environment:
+    """The strict, autoescaping (for HTML) environment over ``dirs``."""
+    import jinja2
+
+    cls = _env_class()
+    env: jinja2.Environment = cls(
+        undefined=cls.missing_class,
+        loader=jinja2.FileSystemLoader([str(d) for d in dirs], encoding="utf-8"),
+        autoescape=lambda name: bool(name) and name.endswith((".html.j2", ".html")),
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,
+    )
+    env.filters.update(FILTERS)
+    return env
+
+
+def _template_line(exc: BaseException) -> tuple[str, int] | None:
+    """The innermost template frame of a traceback: (file name, line)."""
+    found: tuple[str, int] | None = None
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".j2"):
+            found = (Path(filename).name, tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
+
+def render_template(
+    env: jinja2.Environment, name: str, context: dict[str, Any], lang: str = "vi"
+) -> str:
+    """Render one template; every template problem becomes a :class:`TnplanError` (exit 3)."""
+    import jinja2
+
+    # A top-level None is undefined too, so that it fails (or is tested) like a field.
+    context = {k: v for k, v in context.items() if v is not None}
+    try:
+        return env.get_template(name).render(context)
+    except jinja2.TemplateNotFound as exc:
+        raise TnplanError(
+            _t(lang, f"không tìm thấy mẫu `{exc.name}`", f"template `{exc.name}` not found"),
+            hint=_t(
+                lang,
+                "kiểm tra --templates và thư mục templates/",
+                "check --templates and the templates/ folder",
+            ),
+            exit_code=3,
+        ) from None
+    except jinja2.TemplateSyntaxError as exc:
+        where = Path(exc.filename or exc.name or name).name
+        raise TnplanError(
+            _t(
+                lang,
+                f"mẫu {where}, dòng {exc.lineno}: lỗi cú pháp: {exc.message}",
+                f"template {where}, line {exc.lineno}: syntax error: {exc.message}",
+            ),
+            exit_code=3,
+        ) from None
+    except jinja2.UndefinedError as exc:
+        at = _template_line(exc)
+        where = (
+            _t(lang, f"mẫu {at[0]}, dòng {at[1]}", f"template {at[0]}, line {at[1]}")
+            if at
+            else _t(lang, f"mẫu {name}", f"template {name}")
+        )
+        raise TnplanError(
+            _t(lang, f"{where}: thiếu dữ liệu {exc.message}", f"{where}: missing {exc.message}"),
+            hint=_t(
+                lang,
+                "bổ sung trường này vào kế hoạch, hoặc trong mẫu dùng `{% if … is defined %}`",
+                "add the field to the plan, or guard it with `{% if … is defined %}`",
+            ),
+            exit_code=3,
+        ) from None
+    except (jinja2.TemplateError, TypeError, ValueError, AttributeError) as exc:
+        at = _template_line(exc)
+        if at is None and not isinstance(exc, jinja2.TemplateError):
+            raise
+        where = (
+            _t(lang, f"mẫu {at[0]}, dòng {at[1]}", f"template {at[0]}, line {at[1]}")
+            if at
+            else _t(lang, f"mẫu {name}", f"template {name}")
+        )
+        raise TnplanError(f"{where}: {exc}", exit_code=3) from None
+
+
+# --- names of people and units ---------------------------------------------------------------
+
+
+def guest_text(g: model.Guest) -> str:
+    """``Ông Trần Văn Đức – Phó Chủ tịch – UBND tỉnh Thái Nguyên``."""
+    head = f"{g.salutation} {g.name}" if g.salutation else g.name
+    return " – ".join([head, *(x for x in (g.title, g.organisation) if x)])
+
+
+def unit_invitee_text(u: model.Unit) -> str:
+    """An invited unit: ``Đại diện lãnh đạo các sở, ban, ngành của tỉnh``."""
+    name = u.name
+    if name.startswith("Các "):
+        name = "các " + name[4:]
+    return f"Đại diện lãnh đạo {name}"
+
+
+@dataclass
+class Invitee:
+    """One addressee of an invitation."""
+
+    id: str
+    text: str
+    salutation: str
+    tentative: bool
+    file_stem: str
+
+
+def expand_invitees(plan: model.Plan, ids: Iterable[str]) -> list[Invitee]:
+    """Invitees with groups expanded (units are invited as a whole), order kept, no repeats."""
+    out: list[Invitee] = []
+    seen: set[str] = set()
+    groups = {g.id: g for g in plan.groups}
+
+    def add(iid: str) -> None:
+        if iid in seen:
+            return
+        seen.add(iid)
+        group = groups.get(iid)
+        if group is not None:
+            for m in group.members:
+                add(m)
+            return
+        guest = plan.guest(iid)
+        if guest is not None:
+            out.append(
+                Invitee(
+                    iid,
+                    guest_text(guest),
+                    guest.salutation or "Quý đại biểu",
+                    guest.tentative,
+                    guest.name,
+                )
+            )
+            return
+        unit = plan.unit(iid)
+        if unit is not None:
+            out.append(Invitee(iid, unit_invitee_text(unit), "Quý đại biểu", False, unit.name))
+
+    for iid in ids:
+        add(iid)
+    return out
+
+
+def who_text(plan: model.Plan, by: str | None) -> str:
+    """Who performs a programme slot: a unit's or guest's name, or the text as written."""
+    if not by:
+        return ""
+    unit = plan.unit(by)
+    if unit is not None:
+        return unit.name
+    guest = plan.guest(by)
+    if guest is not None:
+        head = f"{guest.salutation} {guest.name}" if guest.salutation else guest.name
+        return ", ".join([head, *(x for x in (guest.title, guest.organisation) if x)])
+    group = next((g for g in plan.groups if g.id == by), None)
+    if group is not None:
+        return group.name
+    return by
+
+
+def event_name(a: model.Activity) -> str:
+    """The event as an invitation names it: its own name, or the title without ``Tổ chức``."""
+    if a.event is not None and a.event.name:
+        return a.event.name
+    title = a.title
+    if title.startswith("Tổ chức "):
+        title = upper_first(title[len("Tổ chức ") :])
+    return title
+
+
+def _span(start: dt.time | None, end: dt.time | None) -> str:
+    if start is None:
+        return ""
+    return f"{vi.time_hm(start)}–{vi.time_hm(end)}" if end else vi.time_hm(start)
+
+
+# --- what each document uses that is still tentative -----------------------------------------
+
+
+def _event_facts(a: model.Activity) -> list[str]:
+    out: list[str] = []
+    ev = a.event
+    if ev is not None and ev.tentative:
+        bits = [f"{vi.weekday(ev.date, False)}, {vi.date_short(ev.date)}"]
+        if ev.start:
+            bits.append(_span(ev.start, ev.end))
+        if ev.venue:
+            bits.append(ev.venue)
+        out.append(f"Ngày, giờ, địa điểm {event_name(a)}: {', '.join(bits)}")
+    if a.tentative:
+        out.append(f"Thời gian, đơn vị thực hiện hoạt động {a.number or a.id}. {a.title}")
+    return out
+
+
+def tentative_plan(plan: model.Plan) -> list[str]:
+    """The kế hoạch prints no dated event, guest or programme: nothing tentative in it."""
+    return []
+
+
+def tentative_invitation(a: model.Activity, invitees: Sequence[Invitee]) -> list[str]:
+    out = _event_facts(a)
+    out.extend(f"Khách mời: {i.text}" for i in invitees if i.tentative)
+    return out
+
+
+def tentative_script(plan: model.Plan, a: model.Activity) -> list[str]:
+    out = _event_facts(a)
+    if a.programme_tentative:
+        out.append(f"Chương trình (kịch bản) {event_name(a)}")
+    seen: set[str] = set()
+    for slot in a.programme:
+        guest = plan.guest(slot.by) if slot.by else None
+        if guest is not None and guest.tentative and guest.id not in seen:
+            seen.add(guest.id)
+            out.append(f"Người thực hiện: {guest_text(guest)}")
+    return out
+
+
+# --- contexts --------------------------------------------------------------------------------
+
+
+def _deadline_sentence(plan: model.Plan, ref: model.DeadlineRef) -> str:
+    d = plan.deadline(ref.deadline)
+    if d is None:  # the checker reports unknown deadlines; a valid plan never gets here
+        raise TnplanError(f"unknown deadline `{ref.deadline}`", exit_code=1)
+    text = d.text or f"{d.title} trước ngày {{due}}."
+    return text.replace("{due}", vi.date_short(d.due))
+
+
+def _paragraphs(plan: model.Plan, items: Sequence[str | model.DeadlineRef]) -> list[str]:
+    return [_deadline_sentence(plan, x) if isinstance(x, model.DeadlineRef) else x for x in items]
+
+
+def _unit_names(plan: model.Plan, ids: Sequence[str]) -> str:
+    names = []
+    for i, uid in enumerate(ids):
+        unit = plan.unit(uid)
+        name = unit.name if unit else uid
+        names.append(name if i == 0 else lower_first(name) if name.startswith("Phòng") else name)
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " và " + names[-1]
+
+
+def _archive(plan: model.Plan) -> str:
+    """``VT, VP``: the archive line of a document other than the plan."""
+    uid = plan.document.drafting_unit
+    unit = plan.unit(uid) if uid else None
+    if unit is None:
+        return "VT"
+    return f"VT, {unit.short or unit.id.upper()}"
+
+
+def _base(plan: model.Plan) -> dict[str, Any]:
+    return {
+        "plan": plan,
+        "doc": plan.document,
+        "signer": plan.document.signer,
+        "nation": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "motto": "Độc lập - Tự do - Hạnh phúc",
+    }
+
+
+def plan_context(plan: model.Plan) -> dict[str, Any]:
+    doc = plan.document
+    responsibilities = [
+        {"heading": r.heading or _unit_names(plan, r.units), "duties": r.duties}
+        for r in plan.responsibilities
+    ]
+    notes = [
+        n.replace("{start}", vi.date_short(plan.period.start)).replace(
+            "{end}", vi.date_short(plan.period.end)
+        )
+        for n in plan.period.notes
+    ]
+    opening = "; ".join([basis_text(b) for b in doc.basis] + ([doc.intro] if doc.intro else []))
+    return {
+        **_base(plan),
+        "kind": "plan",
+        "draft": tentative_plan(plan),
+        "year": (doc.date or plan.period.start).year,
+        "opening": opening,
+        "period_notes": notes,
+        "responsibilities": responsibilities,
+        "footer": _paragraphs(plan, plan.responsibilities_footer),
+        "reporting": _paragraphs(plan, plan.reporting),
+        "recipients": recipient_lines(doc.recipients, doc.archive),
+    }
+
+
+def _activity(plan: model.Plan, activity_id: str, lang: str) -> model.Activity:
+    a = plan.activity(activity_id)
+    if a is None:
+        from .messages import Reporter
+
+        choices = [x.id for x in plan.activities]
+        suggestion = Reporter("", lang).suggest(activity_id, choices)
+        known = ", ".join(choices)
+        raise TnplanError(
+            _t(
+                lang,
+                f"không có hoạt động `{activity_id}` trong kế hoạch",
+                f"no activity `{activity_id}` in the plan",
+            ),
+            hint=suggestion or _t(lang, f"các hoạt động: {known}", f"activities: {known}"),
+            exit_code=2,
+        )
+    return a
+
+
+def _missing(lang: str, what: str, a: model.Activity, facts: list[tuple[str, str]]) -> TnplanError:
+    listed = "; ".join(f"{label} (`{path}`)" for label, path in facts)
+    return TnplanError(
+        _t(
+            lang,
+            f"không soạn được {what} cho hoạt động `{a.id}`: thiếu {listed}",
+            f"cannot write the {what} for activity `{a.id}`: missing {listed}",
+        ),
+        hint=_t(lang, "bổ sung vào tệp kế hoạch rồi chạy lại", "add them to the plan and rerun"),
+        exit_code=1,
+    )
+
+
+def invitation_facts(plan: model.Plan, a: model.Activity) -> list[tuple[str, str]]:
+    """Every fact an invitation needs that the plan lacks: (Vietnamese label, field path)."""
+    base = f"activities[{a.id}].event"
+    ev = a.event
+    if ev is None:
+        return [("sự kiện: ngày, giờ, địa điểm, khách mời", base)]
+    missing: list[tuple[str, str]] = []
+    if ev.start is None:
+        missing.append(("giờ bắt đầu", f"{base}.start"))
+    if not ev.venue:
+        missing.append(("địa điểm", f"{base}.venue"))
+    if not ev.chair:
+        missing.append(("người chủ trì", f"{base}.chair"))
+    if not expand_invitees(plan, ev.invitees):
+        missing.append(("khách mời", f"{base}.invitees"))
+    contact = _contact(plan, a)
+    if contact is None or not contact.person:
+        missing.append(("người liên hệ", f"{base}.contact.person"))
+    if contact is None or not contact.phone:
+        missing.append(("số điện thoại liên hệ", f"{base}.contact.phone"))
+    return missing
+
+
+def _contact(plan: model.Plan, a: model.Activity) -> model.Contact | None:
+    if a.event is not None and a.event.contact is not None:
+        return a.event.contact
+    lead = plan.unit(a.lead) if a.lead else None
+    return lead.contact if lead is not None else None
+
+
+def invitation_context(
+    plan: model.Plan, a: model.Activity, invitees: Sequence[Invitee]
+) -> dict[str, Any]:
+    ev = a.event
+    assert ev is not None
+    return {
+        **_base(plan),
+        "kind": "invitation",
+        "activity": a,
+        "event": ev,
+        "event_name": event_name(a),
+        "invitees": invitees,
+        "salutation": invitees[0].salutation if len(invitees) == 1 else "Quý đại biểu",
+        "contact": _contact(plan, a),
+        "draft": tentative_invitation(a, invitees),
+        "year": (ev.invitation_date or ev.date).year,
+        "type_code": TYPE_CODES["invitation"],
+        "recipients": ["- Như thành phần mời;", f"- Lưu: {_archive(plan)}."],
+    }
+
+
+@dataclass
+class ScriptRow:
+    start: dt.time
+    end: dt.time
+    minutes: int
+    item: str
+    who: str
+    mc: str
+
+
+def _minutes(a: dt.time, b: dt.time) -> int:
+    return (b.hour * 60 + b.minute) - (a.hour * 60 + a.minute)
+
+
+def script_context(plan: model.Plan, a: model.Activity, lang: str = "vi") -> dict[str, Any]:
+    ev = a.event
+    base = f"activities[{a.id}]"
+    facts: list[tuple[str, str]] = []
+    if ev is None:
+        facts.append(("sự kiện: ngày, giờ, địa điểm", f"{base}.event"))
+    else:
+        if ev.start is None:
+            facts.append(("giờ bắt đầu", f"{base}.event.start"))
+        if not ev.venue:
+            facts.append(("địa điểm", f"{base}.event.venue"))
+    if not a.programme:
+        facts.append(("chương trình", f"{base}.programme"))
+    if facts:
+        raise _missing(lang, _t(lang, "kịch bản", "script"), a, facts)
+    assert ev is not None and ev.start is not None
+    times = model.slot_times(ev, a.programme)
+    unknown = [
+        (f"giờ hoặc thời lượng của mục “{s.item}”", f"{base}.programme[{i}].minutes")
+        for i, (s, t) in enumerate(zip(a.programme, times, strict=True))
+        if t is None
+    ]
+    if unknown:
+        raise _missing(lang, _t(lang, "kịch bản", "script"), a, unknown[:1])
+    rows = []
+    for slot, span in zip(a.programme, times, strict=True):
+        assert span is not None
+        rows.append(
+            ScriptRow(
+                span[0], span[1], _minutes(*span), slot.item, who_text(plan, slot.by), slot.mc or ""
+            )
+        )
+    first, last = rows[0].start, rows[-1].end
+    if ev.end is not None and last > ev.end:
+        line, col = a.where("programme")
+        raise TnplanError(
+            _t(
+                lang,
+                f"{plan.source}:{line}:{col}: chương trình kết thúc lúc {vi.time_hm(last)}, "
+                f"sau giờ kết thúc sự kiện {vi.time_hm(ev.end)}",
+                f"{plan.source}:{line}:{col}: the programme ends at {vi.time_hm(last)}, "
+                f"after the event ends at {vi.time_hm(ev.end)}",
+            ),
+            hint=_t(lang, "rút ngắn thời lượng các mục", "shorten the slots"),
+            exit_code=1,
+        )
+    total = _minutes(first, last)
+    slack = _minutes(last, ev.end) if ev.end is not None else None
+    return {
+        **_base(plan),
+        "kind": "script",
+        "activity": a,
+        "event": ev,
+        "event_name": event_name(a),
+        "rows": rows,
+        "first": first,
+        "last": last,
+        "total": total,
+        "total_text": _duration(total),
+        "slack": slack,
+        "slack_text": _duration(slack) if slack else "",
+        "draft": tentative_script(plan, a),
+        "year": ev.date.year,
+    }
+
+
+def _duration(minutes: int) -> str:
+    hours, rest = divmod(minutes, 60)
+    if hours and rest:
+        return f"{hours} giờ {rest} phút"
+    return f"{hours} giờ" if hours else f"{rest} phút"
+
+
+@dataclass
+class ActivityResult:
+    """An activity as the report tells it."""
+
+    number: str
+    title: str
+    state: str  # done, in_progress, not_started, not_reported, postponed, cancelled
+    done_on: dt.date | None
+    held_on: dt.date | None
+    participants: int | None
+    outputs: list[str]
+    notes: str | None
+    reason: str | None
+    lead: str | None
+    has_event: bool
+    has_result: bool
+
+
+@dataclass
+class ReportLine:
+    """One unit owing a report: when it was received, if it was (as of the report date)."""
+
+    name: str
+    on: dt.date | None
+    late: bool
+
+
+def _report_deadline(plan: model.Plan, wanted: str | None, lang: str) -> model.Deadline | None:
+    if wanted is not None:
+        d = plan.deadline(wanted)
+        if d is None:
+            known = ", ".join(x.id for x in plan.deadlines) or "—"
+            raise TnplanError(
+                _t(lang, f"không có hạn báo cáo `{wanted}`", f"no deadline `{wanted}`"),
+                hint=_t(lang, f"các hạn: {known}", f"deadlines: {known}"),
+                exit_code=2,
+            )
+        return d
+
+    def upward(d: model.Deadline) -> bool:
+        units = [plan.unit(u) for u in d.to]
+        return bool(units) and all(u is not None and u.kind == "external" for u in units)
+
+    candidates = [d for d in plan.deadlines if upward(d)]
+    return max(candidates, key=lambda d: d.due) if candidates else None
+
+
+def report_context(
+    plan: model.Plan, as_of: dt.date, deadline: str | None = None, lang: str = "vi"
+) -> dict[str, Any]:
+    from .check import expand_units
+
+    target = _report_deadline(plan, deadline, lang)
+    addressees = []
+    for uid in target.to if target else []:
+        unit = plan.unit(uid)
+        addressees.append(unit.name if unit else uid)
+    results: list[ActivityResult] = []
+    for a in plan.activities:
+        start, _end = plan.activity_window(a)
+        r = a.result
+        state: str
+        if a.status in ("done", "postponed", "cancelled", "in_progress"):
+            state = a.status
+        elif r is not None and r.held_on is not None and r.held_on <= as_of:
+            state = "done"
+        elif start > as_of:
+            state = "not_started"
+        else:
+            state = "not_reported"
+        lead = plan.unit(a.lead) if a.lead else None
+        results.append(
+            ActivityResult(
+                number=str(a.number) if a.number is not None else "",
+                title=a.title,
+                state=state,
+                done_on=a.done_on,
+                held_on=r.held_on if r else None,
+                participants=r.participants if r else None,
+                outputs=list(r.outputs) if r else [],
+                notes=r.notes if r else None,
+                reason=a.reason,
+                lead=lead.name if lead else None,
+                has_event=a.event is not None,
+                has_result=r is not None
+                and any((r.held_on, r.participants is not None, r.outputs, r.notes)),
+            )
+        )
+    owed = []
+    for d in plan.deadlines:
+        if d is target:
+            continue
+        lines = []
+        for uid in expand_units(plan, d.owners):
+            unit = plan.unit(uid)
+            got = [r.on for r in d.received if r.unit == uid and r.on <= as_of]
+            on = min(got) if got else None
+            lines.append(ReportLine(unit.name if unit else uid, on, bool(on and on > d.due)))
+        owed.append({"deadline": d, "lines": lines})
+    budget = plan.budget
+    lines_ = budget.lines if budget else []
+    planned = sum(b.amount for b in lines_)
+    spent_known = [b.spent for b in lines_ if b.spent is not None]
+    done = sum(1 for r in results if r.state == "done")
+    ev = plan.evaluation
+    return {
+        **_base(plan),
+        "kind": "report",
+        "as_of": as_of,
+        "deadline": target,
+        "addressees": list_lines(addressees) if len(addressees) > 1 else addressees,
+        "results": results,
+        "done_count": done,
+        "not_done": [r for r in results if r.state in ("postponed", "cancelled", "not_started")],
+        "no_data": [r for r in results if r.state == "not_reported" and not r.has_result],
+        "owed": owed,
+        "budget_lines": lines_,
+        "budget_planned": planned,
+        "budget_spent": sum(spent_known) if spent_known else None,
+        "budget_spent_complete": len(spent_known) == len(lines_) and bool(lines_),
+        "evaluation": ev,
+        "draft": [],
+        "year": as_of.year,
+        "type_code": TYPE_CODES["report"],
+        "title_report": "Kết quả " + lower_first(plan.document.title),
+        "recipients": ["- Như trên;", f"- Lưu: {_archive(plan)}."],
+    }
+
+
+# --- rendering -------------------------------------------------------------------------------
+
+
+def _render(
+    env: jinja2.Environment, kind: str, fmt: str, context: dict[str, Any], lang: str
+) -> bytes:
+    text = render_template(env, f"{kind}.{fmt}.j2", {**context, "format": fmt}, lang)
+    if fmt != "docx":
+        return text.encode("utf-8")
+    from . import docx_writer
+
+    try:
+        return docx_writer.build(text)
+    except docx_writer.BlockError as exc:
+        raise TnplanError(
+            _t(
+                lang,
+                f"mẫu {kind}.docx.j2 tạo ra dòng {exc.line} không hợp lệ: {exc}",
+                f"template {kind}.docx.j2 produced a bad line {exc.line}: {exc}",
+            ),
+            exit_code=3,
+        ) from None
+
+
+def render(
+    plan: model.Plan,
+    kind: str,
+    fmt: str = "md",
+    *,
+    activity: str | None = None,
+    to: str | None = None,
+    each: bool = False,
+    as_of: dt.date | None = None,
+    deadline: str | None = None,
+    templates: Path | None = None,
+    lang: str = "vi",
+) -> list[Output]:
+    """Render one document (or one per invitee with ``each``) of ``kind`` in ``fmt``."""
+    if kind not in KINDS:
+        raise TnplanError(f"unknown document kind `{kind}`", exit_code=2)
+    if fmt not in FORMATS:
+        raise TnplanError(
+            _t(lang, f"định dạng `{fmt}` không hỗ trợ", f"unknown format `{fmt}`"),
+            hint=_t(lang, "dùng md, html hoặc docx", "use md, html or docx"),
+            exit_code=2,
+        )
+    env = environment(template_dirs(plan, templates, lang))
+    ext = fmt
+    if kind == "plan":
+        ctx = plan_context(plan)
+        return [Output(f"{FILE_PREFIX[kind]}-{plan.id}.{ext}", _render(env, kind, fmt, ctx, lang))]
+    if kind == "report":
+        ctx = report_context(plan, as_of or dt.date.today(), deadline, lang)
+        return [Output(f"{FILE_PREFIX[kind]}-{plan.id}.{ext}", _render(env, kind, fmt, ctx, lang))]
+    if activity is None:
+        raise TnplanError(_t(lang, "thiếu mã hoạt động", "an activity id is needed"), exit_code=2)
+    a = _activity(plan, activity, lang)
+    if kind == "script":
+        ctx = script_context(plan, a, lang)
+        return [
+            Output(
+                f"{FILE_PREFIX[kind]}-{a.id}.{ext}",
+                _render(env, kind, fmt, ctx, lang),
+                ctx["draft"],
+            )
+        ]
+    # invitation
+    missing = invitation_facts(plan, a)
+    if missing:
+        raise _missing(lang, _t(lang, "giấy mời", "invitation"), a, missing)
+    assert a.event is not None
+    everyone = expand_invitees(plan, a.event.invitees)
+    if to is not None:
+        chosen = [i for i in everyone if i.id == to]
+        if not chosen:
+            known = ", ".join(i.id for i in everyone)
+            raise TnplanError(
+                _t(
+                    lang,
+                    f"`{to}` không có trong danh sách khách mời của `{a.id}`",
+                    f"`{to}` is not among the invitees of `{a.id}`",
+                ),
+                hint=_t(lang, f"khách mời: {known}", f"invitees: {known}"),
+                exit_code=2,
+            )
+        everyone = chosen
+    prefix = f"{FILE_PREFIX[kind]}-{a.id}"
+    if not each:
+        ctx = invitation_context(plan, a, everyone)
+        name = f"{prefix}-{vi.slug(everyone[0].file_stem)}" if to else prefix
+        return [Output(f"{name}.{ext}", _render(env, kind, fmt, ctx, lang), ctx["draft"])]
+    outputs = []
+    used: set[str] = set()
+    for inv in everyone:
+        ctx = invitation_context(plan, a, [inv])
+        stem = unique_name(f"{prefix}-{vi.slug(inv.file_stem, 60)}", used)
+        outputs.append(Output(f"{stem}.{ext}", _render(env, kind, fmt, ctx, lang), ctx["draft"]))
+    return outputs
+
+
+def unique_name(stem: str, used: set[str]) -> str:
+    """``stem``, or ``stem-2``, ``stem-3`` … the first not in ``used`` (which it joins)."""
+    name, n = stem, 1
+    while name in used:
+        n += 1
+        name = f"{stem}-{n}"
+    used.add(name)
+    return name
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+_SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*\Z")
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def write_atomic(path: Path, data: bytes, *, force: bool = False, lang: str = "vi") -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder.
+
+    An existing file is kept unless ``force``; on any failure nothing is left behind.
+    """
+    if path.is_dir():
+        raise TnplanError(
+            _t(lang, f"{path} là một thư mục", f"{path} is a folder"),
+            hint=_t(lang, "chỉ tên tệp sau -o", "give a file name after -o"),
+            exit_code=3,
+        )
+    if path.exists() and not force:
+        raise TnplanError(
+            _t(lang, f"tệp {path} đã có", f"{path} already exists"),
+            hint=_t(lang, "thêm --force để ghi đè", "add --force to overwrite"),
+            exit_code=3,
+        )
+    folder = path.parent
+    if not folder.is_dir():
+        raise TnplanError(
+            _t(lang, f"không có thư mục {folder}", f"no folder {folder}"),
+            hint=_t(lang, "tạo thư mục trước", "create the folder first"),
+            exit_code=3,
+        )
+    tmp_name = ""
+    try:
+        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp_name, 0o666 & ~_umask())
+        os.replace(tmp_name, path)
+        tmp_name = ""
+    except OSError as exc:
+        raise TnplanError(
+            _t(
+                lang,
+                f"không ghi được {path}: {exc.strerror}",
+                f"cannot write {path}: {exc.strerror}",
+            ),
+            exit_code=3,
+        ) from None
+    finally:
+        if tmp_name:
+            Path(tmp_name).unlink(missing_ok=True)
+
+
+def write_outputs(
+    outputs: Sequence[Output], target: Path, *, folder: bool, force: bool = False, lang: str = "vi"
+) -> list[Path]:
+    """Write the documents: into the folder ``target`` (created if needed) or to the file.
+
+    Every file is checked before any is written, so a refusal leaves the folder as it was.
+    """
+    if not folder:
+        (only,) = outputs
+        write_atomic(target, only.data, force=force, lang=lang)
+        return [target]
+    if target.exists() and not target.is_dir():
+        raise TnplanError(
+            _t(lang, f"{target} không phải thư mục", f"{target} is not a folder"),
+            hint=_t(lang, "với --each, -o là một thư mục", "with --each, -o names a folder"),
+            exit_code=3,
+        )
+    paths = []
+    for out in outputs:
+        if not _SAFE_NAME.match(out.name) or out.name.startswith(".."):
+            raise TnplanError(f"unsafe file name {out.name!r}", exit_code=3)
+        path = target / out.name
+        if path.resolve().parent != target.resolve():
+            raise TnplanError(f"unsafe file name {out.name!r}", exit_code=3)
+        paths.append(path)
+    existing = [p for p in paths if p.exists()]
+    if existing and not force:
+        shown = ", ".join(str(p) for p in existing[:3]) + (" …" if len(existing) > 3 else "")
+        raise TnplanError(
+            _t(lang, f"đã có tệp: {shown}", f"files already exist: {shown}"),
+            hint=_t(lang, "thêm --force để ghi đè", "add --force to overwrite"),
+            exit_code=3,
+        )
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise TnplanError(
+            _t(
+                lang,
+                f"không tạo được thư mục {target}: {exc.strerror}",
+                f"cannot create {target}: {exc.strerror}",
+            ),
+            exit_code=3,
+        ) from None
+    for out, path in zip(outputs, paths, strict=True):
+        write_atomic(path, out.data, force=force, lang=lang)
+    return paths
