@@ -11,14 +11,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-import os
-import tempfile
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 from . import model
-from .problems import TnplanError
 
 STATUS_VI = {
     "planned": "chưa thực hiện",
@@ -74,45 +70,8 @@ def schema_json() -> str:
 # Owners ------------------------------------------------------------------------------------
 
 
-def resolve_owner(plan: model.Plan, text: str, *, lang: str = "vi") -> str:
-    """The unit id meant by ``text``: an id, a full name or a short name (case, NFC and
-    diacritics-insensitive for names).  Raises :class:`TnplanError` (exit 2) otherwise."""
-    from .messages import Reporter
-    from .vi import fold, nfc
-
-    wanted = nfc(text).strip()
-    for unit in plan.units:
-        if unit.id == wanted:
-            return unit.id
-    folded = fold(wanted)
-    for unit in plan.units:
-        if folded in (fold(unit.name), fold(unit.short or "")):
-            return unit.id
-    choices = [u.id for u in plan.units] + [u.name for u in plan.units]
-    hint = Reporter("", lang).suggest(wanted, choices)
-    message = (
-        f"không có đơn vị `{wanted}` trong kế hoạch"
-        if lang == "vi"
-        else f"no unit `{wanted}` in the plan"
-    )
-    raise TnplanError(message, hint=hint, exit_code=2)
-
-
-def _units_of(plan: model.Plan, ids: Iterable[str]) -> set[str]:
-    from .check import expand_units
-
-    ids = [i for i in ids if i]
-    return set(ids) | set(expand_units(plan, ids))
-
-
-def owns(plan: model.Plan, owner: str | None, ids: Iterable[str | None]) -> bool:
-    """Whether unit ``owner`` (or, for a group, one of its members) is among ``ids``.
-
-    Groups on either side are expanded; ``owner=None`` matches everything.
-    """
-    if owner is None:
-        return True
-    return bool(_units_of(plan, [owner]) & _units_of(plan, [i for i in ids if i]))
+def _sees(ids: frozenset[str] | None, units: Iterable[str | None]) -> bool:
+    return ids is None or any(u in ids for u in units if u)
 
 
 # iCalendar ---------------------------------------------------------------------------------
@@ -145,8 +104,10 @@ def ics(plan: model.Plan, owner: str | None = None) -> bytes:
       VTIMEZONE), all-day when it has no start time;
     * each deadline and each task with a due date is an all-day item with an alarm at 09:00
       the day before;
-    * ``owner`` (a unit id, see :func:`resolve_owner`) keeps only what that unit leads,
-      supports, owns or must report.
+    * ``owner`` (a unit's id, name or short name) keeps only what that unit, a group it is
+      in, or (for a group) one of its members leads, supports, owns or must report: the
+      rule of ``tnplan status --owner`` (:func:`tnplan.schedule.resolve_owner`); an unknown
+      unit is a usage error.
     """
     from zoneinfo import ZoneInfo
 
@@ -155,6 +116,13 @@ def ics(plan: model.Plan, owner: str | None = None) -> bytes:
     from . import __version__
     from .vi import date_short, time_hm
 
+    sees: frozenset[str] | None = None
+    if owner is not None:
+        from .schedule import resolve_owner
+
+        found = resolve_owner([plan], owner)
+        owner = found.owner.id
+        sees = found.ids.get(plan.id, frozenset({owner}))
     tz = ZoneInfo(plan.document.timezone)
     stamp = _stamp(plan, tz)
     cal = icalendar.Calendar()
@@ -203,7 +171,7 @@ def ics(plan: model.Plan, owner: str | None = None) -> bytes:
     for a in plan.activities:
         leads = [a.lead] if a.lead else []
         task_owners = [t.owner or a.lead for t in a.tasks]
-        if not owns(plan, owner, [*leads, *a.support, *task_owners]):
+        if not _sees(sees, [*leads, *a.support, *task_owners]):
             continue
         head = f"{a.number}. {a.title}" if a.number is not None else a.title
         mark = " (dự kiến)" if a.tentative else ""
@@ -213,14 +181,14 @@ def ics(plan: model.Plan, owner: str | None = None) -> bytes:
             f"Trạng thái: {STATUS_VI[a.status]}" + (f" — {a.reason}" if a.reason else ""),
             *(f"- {b}" for b in a.bullets),
         ]
-        if owns(plan, owner, [*leads, *a.support]) and (
+        if _sees(sees, [*leads, *a.support]) and (
             a.event is None or a.start is not None or a.end is not None
         ):
             start, end = plan.activity_window(a)
             ev = item("activity", a.id, head + mark, about)
             all_day(ev, start, end)
             status(ev, a.status, a.tentative)
-        if a.event is not None and owns(plan, owner, [*leads, *a.support]):
+        if a.event is not None and _sees(sees, [*leads, *a.support]):
             e = a.event
             name = (e.name or a.title) + (" (dự kiến)" if e.tentative or a.tentative else "")
             lines = [
@@ -247,7 +215,7 @@ def ics(plan: model.Plan, owner: str | None = None) -> bytes:
             status(ev, a.status, a.tentative or e.tentative)
         for n, t in enumerate(a.tasks, 1):
             who = t.owner or a.lead
-            if t.due is None or not owns(plan, owner, [who]):
+            if t.due is None or not _sees(sees, [who]):
                 continue
             when = f"{time_hm(t.time)} " if t.time else ""
             ev = item(
@@ -266,7 +234,7 @@ def ics(plan: model.Plan, owner: str | None = None) -> bytes:
             if t.status not in model.CLOSED_STATUSES:
                 alarm(ev, f"Ngày mai đến hạn: {t.title}")
     for d in plan.deadlines:
-        if not owns(plan, owner, d.owners):
+        if not _sees(sees, d.owners):
             continue
         when = f"{time_hm(d.time)} " if d.time else ""
         got = {r.unit for r in d.received}
@@ -310,46 +278,3 @@ def _owner_units(plan: model.Plan, ids: Iterable[str]) -> list[str]:
 def _order(plan: model.Plan) -> Any:
     index = {u.id: i for i, u in enumerate(plan.units)}
     return lambda uid: index.get(uid, len(index))
-
-
-# Files -------------------------------------------------------------------------------------
-
-
-def write_atomic(path: Path, data: bytes, *, force: bool = True, lang: str = "vi") -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder, then rename.
-
-    A failed write leaves nothing behind.  With ``force=False`` an existing file is refused
-    (exit code 3, with the hint to add ``--force``).
-    """
-    vi = lang == "vi"
-    if not force and path.exists():
-        raise TnplanError(
-            f"tệp {path} đã có" if vi else f"{path} already exists",
-            hint="thêm --force để ghi đè" if vi else "add --force to overwrite",
-            exit_code=3,
-        )
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        raise TnplanError(
-            f"không ghi được vào {folder}: {reason}"
-            if vi
-            else f"cannot write to {folder}: {reason}",
-            exit_code=3,
-        ) from None
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(tmp, 0o666 & ~mask)
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        reason = exc.strerror or type(exc).__name__
-        raise TnplanError(
-            f"không ghi được {path}: {reason}" if vi else f"cannot write {path}: {reason}",
-            exit_code=3,
-        ) from None

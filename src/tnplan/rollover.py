@@ -1,0 +1,359 @@
+"""Next year's plan from this year's: ``tnplan new --from PLAN --year 2027``.
+
+The new plan is made by editing the YAML *text*, not by re-emitting data: only the values
+that change are rewritten, in the spelling they had (``12/5/2026`` stays day first,
+``2026-05-12`` stays ISO, quotes are kept), so comments, order, blank lines and layout
+survive and the new file diffs cleanly against the old one.  The edits:
+
+* every date moves to the new year (29/2 becomes 28/2); with ``same_weekday`` each date
+  moves to the same weekday nearest that day (18/5/2026, a Monday → Monday 17/5/2027);
+* statuses go back to ``planned``; ``done_on``, ``reason``, results, the evaluation,
+  received reports and money spent are removed; the document's number and date and each
+  invitation's number and date are emptied; the year-specific ``calendar`` (extra days off
+  and swapped working days) is removed;
+* ids are kept, except that the plan's own id takes the new year where it had the old one;
+* a header comment says where the plan came from and lists the lines whose text still
+  mentions the old year, for a person to review (titles, notes: prose is not rewritten).
+
+The result is checked like any plan before it is returned.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+import types
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import load, model
+from .messages import Reporter
+from .problems import TnplanError
+
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})\Z")
+_DMY = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})\Z")
+MODELINE = "# yaml-language-server:"
+
+# (class, field) → what happens to it.
+_RESET_STATUS = {(model.Activity, "status"), (model.Task, "status")}
+_REMOVE = {
+    (model.Activity, "done_on"),
+    (model.Activity, "reason"),
+    (model.Activity, "result"),
+    (model.Task, "done_on"),
+    (model.Deadline, "received"),
+    (model.BudgetLine, "spent"),
+    (model.Plan, "calendar"),
+    (model.Plan, "evaluation"),
+}
+_EMPTY = {
+    (model.Document, "number"),
+    (model.Document, "date"),
+    (model.Event, "invitation_number"),
+    (model.Event, "invitation_date"),
+}
+
+
+@dataclass(frozen=True)
+class Rolled:
+    """The new plan's text and what it was made from."""
+
+    text: str
+    plan_id: str
+    source_year: int
+    year: int
+    review_lines: list[int]
+    """Lines of the new file whose text still mentions the old year."""
+
+
+def move_date(day: dt.date, year: int, *, same_weekday: bool = False) -> dt.date:
+    """``day`` moved to ``year`` (29/2 → 28/2), or to the nearest day of the same weekday."""
+    try:
+        moved = day.replace(year=year)
+    except ValueError:  # 29/2 into a year that has none
+        moved = dt.date(year, 2, 28)
+    if same_weekday:
+        delta = (day.weekday() - moved.weekday()) % 7
+        if delta > 3:
+            delta -= 7
+        moved += dt.timedelta(days=delta)
+    return moved
+
+
+def spell_date(new: dt.date, written: str) -> str:
+    """``new`` written the way ``written`` was: ISO or day first, same separator, padding."""
+    text = written.strip()
+    iso = _ISO.match(text)
+    if iso:
+        pad = len(iso.group(2)) == 2 or iso.group(3).startswith("0")
+        return (
+            f"{new.year:04d}-{new.month:02d}-{new.day:02d}"
+            if pad
+            else f"{new.year:04d}-{new.month}-{new.day}"
+        )
+    dmy = _DMY.match(text)
+    sep = dmy.group(2) if dmy else "/"
+    if dmy and (dmy.group(1).startswith("0") or dmy.group(3).startswith("0")):
+        return f"{new.day:02d}{sep}{new.month:02d}{sep}{new.year:04d}"
+    return f"{new.day}{sep}{new.month}{sep}{new.year:04d}"
+
+
+def default_output(source: Path, source_year: int, year: int) -> Path:
+    """``ngay-khcn-2026.yaml`` → ``ngay-khcn-2027.yaml``; else ``<name>-2027.yaml``."""
+    name = source.name
+    if str(source_year) in name:
+        return source.with_name(name.replace(str(source_year), str(year)))
+    return source.with_name(f"{source.stem}-{year}{source.suffix or '.yaml'}")
+
+
+class _Editor:
+    """Collects text edits (start, end, replacement) against the original text."""
+
+    def __init__(self, text: str, offset: int, year: int, same_weekday: bool) -> None:
+        self.text = text
+        self.offset = offset
+        self.year = year
+        self.same_weekday = same_weekday
+        self.edits: dict[int, tuple[int, str]] = {}
+
+    def put(self, start: int, end: int, new: str) -> None:
+        self.edits.setdefault(start, (end, new))
+
+    # Values ----------------------------------------------------------------------------
+
+    def scalar(self, node: yaml.ScalarNode, new: str) -> None:
+        start, end = node.start_mark.index, node.end_mark.index
+        if node.style in ('"', "'"):
+            quote = node.style
+            inner = new.replace("\\", "\\\\").replace('"', '\\"') if quote == '"' else new
+            self.put(start, end, f"{quote}{inner}{quote}")
+        elif node.style in ("|", ">"):
+            tail = "\n" if self.text[start:end].endswith("\n") else ""
+            self.put(start, end, f'"{new}"{tail}')
+        else:
+            self.put(start, end, new)
+
+    def date(self, node: yaml.Node) -> None:
+        from .vi import parse_date
+
+        if not isinstance(node, yaml.ScalarNode) or load.scalar(node) is None:
+            return
+        day = parse_date(node.value)
+        moved = move_date(day, day.year + self.offset, same_weekday=self.same_weekday)
+        self.scalar(node, spell_date(moved, node.value))
+
+    # Keys ------------------------------------------------------------------------------
+
+    def _content_end(self, node: yaml.Node) -> int:
+        """Where the last character of a value is (block collections end at the next token,
+        after trailing comments: look at their last item instead)."""
+        if isinstance(node, yaml.ScalarNode) or getattr(node, "flow_style", False):
+            return int(node.end_mark.index)
+        children: list[yaml.Node] = (
+            [n for kv in node.value for n in kv]
+            if isinstance(node, yaml.MappingNode)
+            else list(node.value)
+        )
+        if not children:
+            return int(node.end_mark.index)
+        return max(self._content_end(c) for c in children)
+
+    def remove(self, mapping: yaml.MappingNode, knode: yaml.Node, vnode: yaml.Node) -> None:
+        """Drop a key and its value, keeping the layout around them."""
+        text = self.text
+        kstart = knode.start_mark.index
+        end = self._content_end(vnode)
+        keys = [k for k, _ in mapping.value]
+        i = next(n for n, k in enumerate(keys) if k is knode)
+        after = keys[i + 1] if i + 1 < len(keys) else None
+        line_start = text.rfind("\n", 0, kstart) + 1
+        if not mapping.flow_style and not text[line_start:kstart].strip():
+            # A key that starts its line: drop its lines (and the comment on the last one).
+            nl = text.find("\n", end)
+            self.put(line_start, len(text) if nl < 0 else nl + 1, "")
+        elif after is not None:
+            # `- key: …` or `{key: …, next: …}`: drop up to the next key.
+            self.put(kstart, after.start_mark.index, "")
+        elif mapping.flow_style and i > 0:
+            # The last pair of `{…, key: …}`: drop from the end of the value before it.
+            self.put(self._content_end(mapping.value[i - 1][1]), end, "")
+        else:  # the only key of its mapping: keep it, empty
+            self.put(knode.end_mark.index, end, ": null")
+
+    def empty(self, knode: yaml.Node, vnode: yaml.Node, block: bool) -> None:
+        if isinstance(vnode, yaml.ScalarNode) and load.scalar(vnode) is None:
+            return
+        self.put(knode.end_mark.index, self._content_end(vnode), ":" if block else ": null")
+
+    # The walk --------------------------------------------------------------------------
+
+    def walk(self, node: yaml.Node, cls: type[Any], source_year: int) -> None:
+        if not isinstance(node, yaml.MappingNode):
+            return
+        hints = _hints(cls)
+        block = not node.flow_style
+        for key, knode, vnode in load.mapping(node, Reporter("")):
+            tp = hints.get(key)
+            if tp is None:
+                continue
+            if (cls, key) in _REMOVE:
+                self.remove(node, knode, vnode)
+                continue
+            if (cls, key) in _EMPTY:
+                self.empty(knode, vnode, block)
+                continue
+            if (cls, key) in _RESET_STATUS:
+                if isinstance(vnode, yaml.ScalarNode) and vnode.value != "planned":
+                    self.scalar(vnode, "planned")
+                continue
+            if cls is model.Plan and key == "id" and isinstance(vnode, yaml.ScalarNode):
+                if str(source_year) in vnode.value:
+                    self.scalar(vnode, vnode.value.replace(str(source_year), str(self.year)))
+                continue
+            self.value(vnode, tp, source_year)
+
+    def value(self, node: yaml.Node, tp: Any, source_year: int) -> None:
+        origin = typing.get_origin(tp)
+        args = typing.get_args(tp)
+        if origin in (types.UnionType, typing.Union):
+            for arg in args:
+                if arg is dt.date:
+                    self.date(node)
+                elif dataclasses.is_dataclass(arg) and isinstance(node, yaml.MappingNode):
+                    self.walk(node, arg, source_year)  # type: ignore[arg-type]
+                elif typing.get_origin(arg) is list:
+                    self.value(node, arg, source_year)
+            return
+        if origin is list:
+            if isinstance(node, yaml.SequenceNode):
+                for child in node.value:
+                    self.value(child, args[0], source_year)
+            return
+        if tp is dt.date:
+            self.date(node)
+        elif isinstance(tp, type) and dataclasses.is_dataclass(tp):
+            self.walk(node, tp, source_year)
+
+    def apply(self) -> str:
+        out = []
+        pos = 0
+        for start in sorted(self.edits):
+            end, new = self.edits[start]
+            if start < pos:  # inside a region already replaced (a removed block)
+                continue
+            out.append(self.text[pos:start])
+            out.append(new)
+            pos = end
+        out.append(self.text[pos:])
+        return "".join(out)
+
+
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    got = _HINTS.get(cls)
+    if got is None:
+        hints = typing.get_type_hints(cls)
+        got = _HINTS[cls] = {
+            fd.name: hints[fd.name]
+            for fd in dataclasses.fields(cls)
+            if not fd.metadata.get("internal")
+        }
+    return got
+
+
+def _header(source: str, plan_id: str, year: int, same_weekday: bool) -> list[str]:
+    flag = " --same-weekday" if same_weekday else ""
+    how = "ngày gần nhất cùng thứ trong tuần" if same_weekday else "cùng ngày, cùng tháng"
+    return [
+        f"# Lập bằng `tnplan new --year {year}{flag}` từ {source} (kế hoạch {plan_id}).",
+        f"# Mọi ngày đã chuyển sang năm {year} ({how}); trạng thái về planned; đã xóa",
+        "# ngày hoàn thành, lý do, kết quả, đánh giá, báo cáo đã nhận, số tiền đã chi và lịch",
+        "# nghỉ riêng của năm; để trống số, ngày của văn bản và giấy mời.",
+    ]
+
+
+def _review_note(lines: list[int], year: int) -> list[str]:
+    if not lines:
+        return [f"# Không còn dòng nào ghi năm {year}."]
+    out = [f"# Cần xem lại các dòng còn ghi năm {year}:"]
+    for i, n in enumerate(lines):
+        word = f" {n}" + ("." if i == len(lines) - 1 else ",")
+        if len(out[-1]) + len(word) > 88:
+            out.append("#")
+        out[-1] += word
+    return out
+
+
+def rollover(
+    path: Path,
+    year: int,
+    *,
+    same_weekday: bool = False,
+    lang: str = "vi",
+    display: str | None = None,
+) -> Rolled:
+    """Make next year's plan from the (valid) plan at ``path``; nothing is written here."""
+    from .check import check_plan, load_plan
+    from .schema import build_plan
+
+    vi = lang == "vi"
+    if not 1900 <= year <= 2199:
+        raise TnplanError(
+            f"--year {year}: năm phải từ 1900 đến 2199" if vi else f"--year {year}: use 1900–2199",
+            exit_code=2,
+        )
+    plan = load_plan(path, lang=lang)
+    source_year = plan.period.start.year
+    data = path.read_bytes()
+    text = data.decode("utf-8").removeprefix("\ufeff")
+    rep = Reporter(str(path), lang)
+    root = load.parse_bytes(text.encode("utf-8"), rep)
+    if root is None:  # cannot happen for a plan that loaded; keep mypy and readers sure
+        raise TnplanError(f"không đọc được {path}" if vi else f"cannot read {path}", exit_code=3)
+    editor = _Editor(text, year - source_year, year, same_weekday)
+    editor.walk(root, model.Plan, source_year)
+    body = editor.apply()
+
+    nl = "\r\n" if "\r\n" in text else "\n"
+    new_id = plan.id.replace(str(source_year), str(year))
+    header = _header(display or str(path), plan.id, year, same_weekday)
+    lines = body.split(nl)
+    at = 1 if lines and lines[0].startswith(MODELINE) else 0
+    old_year = re.compile(rf"(?<!\d){source_year}(?!\d)")
+    found = [i + 1 for i, line in enumerate(lines[at:], start=at) if old_year.search(line)]
+    # Numbered as in the new file: after a header whose length depends on the list itself.
+    review: list[int] = []
+    note: list[str] = []
+    for _ in range(4):
+        shift = len(header) + len(note)
+        review = [n + shift for n in found]
+        new_note = _review_note(review, source_year)
+        if len(new_note) == len(note):
+            break
+        note = new_note
+    note = _review_note(review, source_year)
+    header += note
+    new_text = nl.join(lines[:at] + header + lines[at:])
+
+    check = Reporter(display or str(path), lang)
+    new_root = load.parse_bytes(new_text.encode("utf-8"), check)
+    new_plan = build_plan(new_root, check) if new_root is not None else None
+    if new_plan is not None:
+        check_plan(new_plan, check)
+    errors = [p for p in check.problems if p.level == "error"]
+    if new_plan is None or errors:
+        first = errors[0] if errors else None
+        where = f"{first.line}:{first.col}: {first.message}" if first else "?"
+        raise TnplanError(
+            f"kế hoạch mới không hợp lệ ({where})" if vi else f"the new plan is invalid ({where})",
+            hint="báo cho nhóm phát triển kèm tệp kế hoạch" if vi else "please report it",
+            exit_code=1,
+        )
+    return Rolled(new_text, new_id, source_year, year, review)
