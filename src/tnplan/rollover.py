@@ -73,10 +73,9 @@ class Rolled:
 
 def move_date(day: dt.date, year: int, *, same_weekday: bool = False) -> dt.date:
     """``day`` moved to ``year`` (29/2 → 28/2), or to the nearest day of the same weekday."""
-    try:
-        moved = day.replace(year=year)
-    except ValueError:  # 29/2 into a year that has none
-        moved = dt.date(year, 2, 28)
+    from dateutil.relativedelta import relativedelta
+
+    moved: dt.date = day + relativedelta(years=year - day.year)  # 29/2 → 28/2 in a common year
     if same_weekday:
         delta = (day.weekday() - moved.weekday()) % 7
         if delta > 3:
