@@ -21,6 +21,8 @@ from .problems import Problem, TnplanError
 PLAN_SUFFIXES = (".yaml", ".yml")
 _PLACEHOLDER = re.compile(r"\{([^{}\s]*)\}")
 _REF_KINDS = ("unit", "invitee", "activity", "deadline")
+UNREAD_CODES = frozenset({"unreadable", "not-a-file"})
+"""Problems that mean the file could not be read at all: exit code 3, not 1."""
 
 
 @dataclass
@@ -78,8 +80,11 @@ def load_plan(path: Path, *, lang: str = "vi") -> model.Plan:
             if lang == "vi"
             else f"run `tnplan validate {path}` to see them all"
         )
+        unread = first.code in UNREAD_CODES  # could not run (exit 3), as `validate` says
         raise TnplanError(
-            f"{first.file}:{first.line}:{first.col}: {first.message}{tail}", hint=hint, exit_code=1
+            f"{first.file}:{first.line}:{first.col}: {first.message}{tail}",
+            hint="" if unread else hint,
+            exit_code=3 if unread else 1,
         )
     return checked.plan
 

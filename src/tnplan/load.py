@@ -9,6 +9,7 @@ never happen silently.  Everything that goes wrong here is reported, never raise
 from __future__ import annotations
 
 import re
+import stat
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -38,8 +39,11 @@ class _Loader(_Base):  # type: ignore[misc]
         return _KIND_TAGS[kind]
 
 
-MAX_BYTES = 64 * 1024 * 1024
-"""Larger files are refused before parsing: a plan is kilobytes, a huge one is a mistake."""
+MAX_BYTES = 32 * 1024 * 1024
+"""Larger files are refused before parsing: a plan is kilobytes, a huge one is a mistake.
+
+32 MB holds a synthetic 50,000-activity plan (26 MB); a denser 50 MB file would take
+tens of seconds and gigabytes to compose, so it is refused in milliseconds instead."""
 
 MAX_EXPANSION = 2_000_000
 """How many nodes aliases may expand to in all (stops "billion laughs")."""
@@ -73,7 +77,14 @@ def pos(node: yaml.Node) -> tuple[int, int]:
 def read(path: Path, rep: Reporter) -> yaml.Node | None:
     """Read and parse one plan file; problems go to ``rep``, never raised."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(info.st_mode):  # a FIFO would block, /dev/zero never ends
+            reason = "không phải tệp thường" if rep.lang == "vi" else "not a regular file"
+            rep.add((1, 1), "unreadable", reason=reason)
+            return None
+        size = info.st_size
         if size > MAX_BYTES:
             rep.add((1, 1), "file-too-large", size=size // 2**20, max=MAX_BYTES // 2**20)
             return None
@@ -113,7 +124,13 @@ def parse_bytes(data: bytes, rep: Reporter) -> yaml.Node | None:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        rep.add(_mark_pos(mark), "yaml-syntax", what=exc.problem or exc.context or "?")
+        what = exc.problem or exc.context or "?"
+        start = exc.context_mark
+        if exc.problem and exc.context and start and mark and start.line != mark.line:
+            # An unclosed quote is noticed lines later: say where the broken part began.
+            word = "dòng" if rep.lang == "vi" else "line"
+            what += f" ({exc.context}, {word} {start.line + 1})"
+        rep.add(_mark_pos(mark), "yaml-syntax", what=what)
         return None
     except yaml.YAMLError as exc:
         rep.add((1, 1), "yaml-syntax", what=str(exc).splitlines()[0])

@@ -181,6 +181,13 @@ CATALOGUE: dict[str, tuple[Level, str, str, str, str]] = {
         "{field} is empty",
         "fill it in or remove the field",
     ),
+    "control-char": (
+        "error",
+        "{field}: có ký tự điều khiển {char}",
+        "xóa ký tự này (thường do chép từ nơi khác hoặc viết `\\e`, `\\0` trong ngoặc kép)",
+        "{field}: contains the control character {char}",
+        "delete it (often pasted in, or written as `\\e`, `\\0` in double quotes)",
+    ),
     "bad-timezone": (
         "error",
         "múi giờ `{value}` không có",

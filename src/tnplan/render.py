@@ -421,16 +421,54 @@ def render_template(
             ),
             exit_code=3,
         ) from None
-    except (jinja2.TemplateError, TypeError, ValueError, AttributeError) as exc:
+    except UnicodeDecodeError as exc:
+        if _template_line(exc) is not None:  # raised by the template's code, not by reading it
+            raise TnplanError(f"{_where(exc, name, lang)}: {exc}", exit_code=3) from None
+        where, byte = _loading(exc) or name, f"0x{exc.object[exc.start]:02x}"
+        raise TnplanError(
+            _t(
+                lang,
+                f"mẫu {where} không phải UTF-8 (byte {byte})",
+                f"template {where} is not UTF-8 (byte {byte})",
+            ),
+            hint=_t(lang, "lưu lại tệp với mã hóa UTF-8", "save the file as UTF-8"),
+            exit_code=3,
+        ) from None
+    except RecursionError as exc:  # {% include %} of itself, a macro calling itself
+        raise TnplanError(
+            _t(
+                lang,
+                f"{_where(exc, name, lang)}: mẫu gọi lại chính nó không dừng",
+                f"{_where(exc, name, lang)}: the template calls itself without end",
+            ),
+            hint=_t(lang, "xem lại {% include %} và macro", "check {% include %} and macros"),
+            exit_code=3,
+        ) from None
+    except Exception as exc:  # what the template's own code raised: 1 / 0, a bad filter value …
         at = _template_line(exc)
         if at is None and not isinstance(exc, jinja2.TemplateError):
-            raise
-        where = (
-            _t(lang, f"mẫu {at[0]}, dòng {at[1]}", f"template {at[0]}, line {at[1]}")
-            if at
-            else _t(lang, f"mẫu {name}", f"template {name}")
-        )
-        raise TnplanError(f"{where}: {exc}", exit_code=3) from None
+            raise  # not the template's doing: a bug in tnplan
+        raise TnplanError(f"{_where(exc, name, lang)}: {exc}", exit_code=3) from None
+
+
+def _where(exc: BaseException, name: str, lang: str) -> str:
+    """``mẫu plan.md.j2, dòng 3``: the innermost template line of ``exc``, else the name."""
+    at = _template_line(exc)
+    if at is None:
+        return _t(lang, f"mẫu {name}", f"template {name}")
+    return _t(lang, f"mẫu {at[0]}, dòng {at[1]}", f"template {at[0]}, line {at[1]}")
+
+
+def _loading(exc: BaseException) -> str | None:
+    """The template file a loader was reading when ``exc`` was raised (its ``filename``)."""
+    found = None
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_locals.get("filename")
+        if isinstance(filename, str) and filename.endswith(".j2"):
+            found = filename
+        tb = tb.tb_next
+    return found
 
 
 # --- names of people and units ---------------------------------------------------------------
@@ -1065,17 +1103,32 @@ def _umask() -> int:
     return mask
 
 
-def write_atomic(path: Path, data: bytes, *, force: bool = False, lang: str = "vi") -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder.
-
-    An existing file is kept unless ``force``; on any failure nothing is left behind.
-    """
+def _refuse_odd_target(path: Path, lang: str) -> None:
+    """A folder, or a FIFO or device (``/dev/null``), is never replaced by a document."""
     if path.is_dir():
         raise TnplanError(
             _t(lang, f"{path} là một thư mục", f"{path} is a folder"),
             hint=_t(lang, "chỉ tên tệp sau -o", "give a file name after -o"),
             exit_code=3,
         )
+    if path.exists() and not path.is_file():
+        raise TnplanError(
+            _t(lang, f"{path} không phải tệp thường", f"{path} is not a regular file"),
+            hint=_t(
+                lang,
+                "bỏ -o để in ra màn hình, hoặc chỉ tên một tệp",
+                "leave out -o to print it, or name a file",
+            ),
+            exit_code=3,
+        )
+
+
+def write_atomic(path: Path, data: bytes, *, force: bool = False, lang: str = "vi") -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder.
+
+    An existing file is kept unless ``force``; on any failure nothing is left behind.
+    """
+    _refuse_odd_target(path, lang)
     if path.exists() and not force:
         raise TnplanError(
             _t(lang, f"tệp {path} đã có", f"{path} already exists"),
@@ -1083,6 +1136,10 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False, lang: str = "v
             exit_code=3,
         )
     folder = path.parent
+    if folder.exists() and not folder.is_dir():  # -o through a regular file
+        raise TnplanError(
+            _t(lang, f"{folder} không phải thư mục", f"{folder} is not a folder"), exit_code=3
+        )
     if not folder.is_dir():
         raise TnplanError(
             _t(lang, f"không có thư mục {folder}", f"no folder {folder}"),
@@ -1135,8 +1192,21 @@ def write_outputs(
         if not _SAFE_NAME.match(out.name) or out.name.startswith(".."):
             raise TnplanError(f"unsafe file name {out.name!r}", exit_code=3)
         path = target / out.name
-        if path.resolve().parent != target.resolve():
-            raise TnplanError(f"unsafe file name {out.name!r}", exit_code=3)
+        if path.resolve().parent != target.resolve():  # a symlink already in the folder
+            raise TnplanError(
+                _t(
+                    lang,
+                    f"{path} là liên kết tới chỗ khác; không ghi qua nó",
+                    f"{path} links elsewhere; not writing through it",
+                ),
+                hint=_t(
+                    lang,
+                    "xóa liên kết hoặc chọn thư mục -o khác",
+                    "remove the link or choose another -o folder",
+                ),
+                exit_code=3,
+            )
+        _refuse_odd_target(path, lang)
         paths.append(path)
     existing = [p for p in paths if p.exists()]
     if existing and not force:

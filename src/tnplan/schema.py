@@ -26,6 +26,9 @@ INVALID: Any = object()
 """Returned by a converter whose input was wrong (the problem is already reported)."""
 
 ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*\Z")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""Control characters (tab and newline aside) and bidi overrides: never part of a plan's text,
+they would rewrite a terminal (``\\e[…``) or a printed name."""
 _MONEY_RE = re.compile(r"\d{1,3}(?:\.\d{3})+\Z")
 DATE_PATTERN = r"^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{4})$"
 TIME_PATTERN = r"^([01]?\d|2[0-3]):[0-5]\d$"
@@ -89,7 +92,7 @@ def _text(kind: str) -> Conv:
         if node.style and kind != "id":  # quoted or block text: always text
             text = load.nfc(node.value).strip()
             if text:
-                return text
+                return _printable(text, node, label, rep)
         value = load.scalar(node)
         if isinstance(value, bool) or value is None:
             return _wrong(node, label, rep, "text")
@@ -101,9 +104,19 @@ def _text(kind: str) -> Conv:
         if kind == "id" and not ID_RE.match(text):
             rep.add(load.pos(node), "bad-id", value=text)
             return INVALID
-        return text
+        return _printable(text, node, label, rep)
 
     return conv
+
+
+def _printable(text: str, node: yaml.Node, label: str, rep: Reporter) -> Any:
+    if not text.isprintable():  # the fast test; newlines and tabs land here too
+        found = _CONTROL.search(text)
+        if found:
+            char = f"U+{ord(found.group()):04X}"
+            rep.add(load.pos(node), "control-char", field=label, char=char)
+            return INVALID
+    return text
 
 
 def _int(node: yaml.Node, label: str, rep: Reporter) -> Any:
@@ -309,6 +322,8 @@ def _compile(cls: type[Any]) -> Conv:
             if value is INVALID:
                 broken = broken or required
                 bad.add(key)
+                if key == "id" and isinstance(vnode, yaml.ScalarNode):  # a bad id: references
+                    rep.dropped.add(load.nfc(vnode.value).strip())  # to it are not errors too
                 continue
             if value is None and required:
                 rep.add(load.pos(vnode), "missing-field", field=key)

@@ -23,6 +23,8 @@ import re
 import unicodedata
 from decimal import Decimal
 
+from .holidays import FIRST_YEAR, LAST_YEAR
+
 __all__ = [
     "date_official",
     "date_padded",
@@ -114,6 +116,10 @@ def _checked_date(year: int, month: int, day: int, *, day_first: bool) -> _dt.da
             leap = "năm nhuận" if _is_leap(year) else "không phải năm nhuận"
             raise ValueError(f"{written}: tháng 2 năm {year} chỉ có {last} ngày ({leap})")
         raise ValueError(f"{written}: tháng {month} chỉ có {last} ngày")
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        # Beyond these years the holiday calendar is unknown, and a date near 1 or 9999 would
+        # overflow as soon as a timeline or a calendar adds a day to it.
+        raise ValueError(f"năm {year} nằm ngoài khoảng tnplan hỗ trợ ({FIRST_YEAR}–{LAST_YEAR})")
     return _dt.date(year, month, day)
 
 

@@ -77,6 +77,19 @@ def main() -> None:
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         sys.exit(130)
+    except OSError as exc:  # the file system refused a path (a name too long, …): could not run
+        if common.STATE.get("debug") or os.environ.get("TNPLAN_DEBUG"):
+            raise
+        lang = common.lang_from_argv(sys.argv)
+        where = exc.filename if exc.filename is not None else "?"
+        reason = exc.strerror or type(exc).__name__
+        common.print_error(
+            f"không truy cập được {where}: {reason}"
+            if lang == "vi"
+            else f"cannot access {where}: {reason}",
+            lang=lang,
+        )
+        sys.exit(3)
     except Exception as exc:  # anything unexpected: one line unless --debug
         if common.STATE.get("debug") or os.environ.get("TNPLAN_DEBUG"):
             raise
