@@ -174,6 +174,13 @@ CATALOGUE: dict[str, tuple[Level, str, str, str, str]] = {
         "id `{value}` is not valid",
         "ids use ASCII letters, digits, - and _, e.g. conference",
     ),
+    "bad-docnumber": (
+        "error",
+        "số văn bản `{value}` không hợp lệ",
+        "chỉ ghi phần số, ví dụ 05; phần /KH-SKHCN được thêm khi in",
+        "document number `{value}` is not valid",
+        "write only the number, e.g. 05; the /KH-SKHCN part is added when printed",
+    ),
     "empty-text": (
         "error",
         "{field} để trống",

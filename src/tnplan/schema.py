@@ -30,6 +30,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
 """Control characters (tab and newline aside) and bidi overrides: never part of a plan's text,
 they would rewrite a terminal (``\\e[…``) or a printed name."""
 _MONEY_RE = re.compile(r"\d{1,3}(?:\.\d{3})+\Z")
+_DOCNUMBER_RE = re.compile(r"\d{1,5}\Z")
 DATE_PATTERN = r"^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{4})$"
 TIME_PATTERN = r"^([01]?\d|2[0-3]):[0-5]\d$"
 
@@ -103,6 +104,9 @@ def _text(kind: str) -> Conv:
             return INVALID
         if kind == "id" and not ID_RE.match(text):
             rep.add(load.pos(node), "bad-id", value=text)
+            return INVALID
+        if kind == "docnumber" and not _DOCNUMBER_RE.match(text):
+            rep.add(load.pos(node), "bad-docnumber", value=text)
             return INVALID
         return _printable(text, node, label, rep)
 

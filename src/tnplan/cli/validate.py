@@ -38,7 +38,7 @@ def validate(
 
     Ví dụ: tnplan validate plans/ --strict · tnplan validate plan.yaml --format json
     """
-    from ..check import check_file, plan_files
+    from ..check import check_file
     from ..problems import TnplanError, count, format_github, format_json, format_text
 
     language = common.lang_from_env(lang)
@@ -50,11 +50,14 @@ def validate(
         )
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    targets = (
-        common.plan_paths(paths[0], language)
-        if paths and len(paths) == 1
-        else (list(plan_files(paths)) if paths else common.default_plans(language))
-    )
+    if not paths:
+        targets = common.default_plans(language)
+    elif len(paths) == 1:
+        targets = common.plan_paths(paths[0], language)
+    else:  # among several, a missing file is reported with the others; an empty folder stops
+        targets = [
+            t for p in paths for t in (common.plan_paths(p, language) if p.is_dir() else [p])
+        ]
     problems = []
     could_not_read = False
     for path in targets:
