@@ -1,4 +1,4 @@
-"""Shared test helpers: run the real CLI in-process, and compare with golden files.
+"""Shared fixtures: run the real CLI in-process, and compare with golden files.
 
 Golden files live in ``tests/golden/``.  To refresh them on purpose after a deliberate change
 of output, run ``TNPLAN_UPDATE_GOLDEN=1 pytest`` and review the diff in git.
@@ -6,24 +6,13 @@ of output, run ``TNPLAN_UPDATE_GOLDEN=1 pytest`` and review the diff in git.
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-GOLDEN = Path(__file__).resolve().parent / "golden"
-PLAN = ROOT / "plans" / "ngay-khcn-2026.yaml"
-
-
-@dataclass
-class Run:
-    code: int
-    out: str
-    err: str
+from support import Run, check_golden
 
 
 @pytest.fixture
@@ -54,19 +43,6 @@ def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> 
         return Run(code, captured.out, captured.err)
 
     return run
-
-
-def check_golden(name: str, text: str) -> None:
-    """Assert ``text`` equals ``tests/golden/<name>`` (or write it when refreshing)."""
-    path = GOLDEN / name
-    if os.environ.get("TNPLAN_UPDATE_GOLDEN") == "1" or not path.exists():
-        if os.environ.get("CI") and not path.exists():
-            pytest.fail(f"golden file {name} is missing")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        return
-    expected = path.read_text(encoding="utf-8")
-    assert text == expected, f"output differs from tests/golden/{name}"
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from pathlib import Path
 import docx_readback
 import pytest
 
-from conftest import PLAN, Run
+from support import PLAN, Run
 
 HERE = Path(__file__).resolve().parent
 MINI = HERE / "plans" / "mini.yaml"

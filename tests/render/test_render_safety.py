@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Run
+from support import Run
 
 HERE = Path(__file__).resolve().parent
 MINI = HERE / "plans" / "mini.yaml"

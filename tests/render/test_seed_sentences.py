@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PLAN, ROOT, Run
+from support import PLAN, ROOT, Run
 
 SEED = ROOT.parent / "shared" / "seed" / "000_5a7d3c0df0db9a4a.txt"
 if not SEED.exists():  # the shared folder sits next to the repository on the team's machines

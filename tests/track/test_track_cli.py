@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from conftest import PLAN, ROOT, Run
+from support import PLAN, ROOT, Run
 
 HERE = Path(__file__).parent
 FOLDER = HERE / "plans"

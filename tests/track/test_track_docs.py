@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from conftest import PLAN, ROOT, Run
+from support import PLAN, ROOT, Run
 
 DOC = ROOT / "docs" / "tracking.md"
 
