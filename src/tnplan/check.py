@@ -17,6 +17,7 @@ from typing import Any
 from . import model
 from .messages import Reporter
 from .problems import Problem, TnplanError
+from .vi import date_short, time_hm
 
 PLAN_SUFFIXES = (".yaml", ".yml")
 _PLACEHOLDER = re.compile(r"\{([^{}\s]*)\}")
@@ -201,20 +202,24 @@ def _check_refs(plan: model.Plan, known: dict[str, dict[str, str]], rep: Reporte
         rep.add(node.where(name, index), f"unknown-{kind}", id=ref, suggest=suggestion)
 
 
-def _d(day: dt.date) -> str:
-    return f"{day.day}/{day.month}/{day.year}"
-
-
 def _check_dates(plan: model.Plan, rep: Reporter) -> None:
     period = plan.period
     if period.start > period.end:
         rep.add(
-            period.where("start"), "start-after-end", start=_d(period.start), end=_d(period.end)
+            period.where("start"),
+            "start-after-end",
+            start=date_short(period.start),
+            end=date_short(period.end),
         )
         return
     for a in plan.activities:
         if a.start and a.end and a.start > a.end:
-            rep.add(a.where("start"), "start-after-end", start=_d(a.start), end=_d(a.end))
+            rep.add(
+                a.where("start"),
+                "start-after-end",
+                start=date_short(a.start),
+                end=date_short(a.end),
+            )
             continue
         start, end = plan.activity_window(a)
         if start < period.start or end > period.end:
@@ -224,23 +229,23 @@ def _check_dates(plan: model.Plan, rep: Reporter) -> None:
                 at,
                 "outside-period",
                 what=what,
-                start=_d(start),
-                end=_d(end),
-                pstart=_d(period.start),
-                pend=_d(period.end),
+                start=date_short(start),
+                end=date_short(end),
+                pstart=date_short(period.start),
+                pend=date_short(period.end),
             )
         if a.event and (a.start or a.end) and not start <= a.event.date <= end:
             rep.add(
                 a.event.where("date"),
                 "event-outside-activity",
-                date=_d(a.event.date),
-                start=_d(start),
-                end=_d(end),
+                date=date_short(a.event.date),
+                start=date_short(start),
+                end=date_short(end),
             )
 
 
 def _hm(t: dt.time | None) -> str:
-    return "?" if t is None else f"{t.hour:02d}:{t.minute:02d}"
+    return "?" if t is None else time_hm(t)
 
 
 def _check_events(plan: model.Plan, rep: Reporter) -> None:
@@ -309,14 +314,18 @@ def _check_deadlines(plan: model.Plan, rep: Reporter) -> None:
             rep.add(
                 node.where("due"),
                 "holiday-deadline",
-                date=_d(day),
+                date=date_short(day),
                 holiday=name,
-                suggest=_d(before),
+                suggest=date_short(before),
             )
         else:
             wd = vi.weekday(day, capital=False) if rep.lang == "vi" else day.strftime("%A")
             rep.add(
-                node.where("due"), "weekend-deadline", date=_d(day), weekday=wd, suggest=_d(before)
+                node.where("due"),
+                "weekend-deadline",
+                date=date_short(day),
+                weekday=wd,
+                suggest=date_short(before),
             )
 
     for d in plan.deadlines:

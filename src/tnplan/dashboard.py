@@ -17,6 +17,9 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from . import model
+from .vi import date_short as _d
+from .vi import time_hm as _hm
+from .vi import weekday
 
 if TYPE_CHECKING:
     from .schedule import AsOf, Item, PlanStatus
@@ -44,16 +47,8 @@ def _e(value: object) -> str:
     return escape(str(value), quote=True)
 
 
-def _d(day: dt.date) -> str:
-    return f"{day.day}/{day.month}/{day.year}"
-
-
 def _dm(day: dt.date) -> str:
     return f"{day.day}/{day.month}"
-
-
-def _hm(t: dt.time) -> str:
-    return f"{t.hour:02d}:{t.minute:02d}"
 
 
 def _span(start: dt.date, end: dt.date) -> str:
@@ -532,7 +527,7 @@ def _activity(plan: model.Plan, a: model.Activity, status: PlanStatus) -> str:
         e = a.event
         when = _d(e.date)
         if e.start:
-            when = f"{_hm(e.start)}{'–' + _hm(e.end) if e.end else ''}, {vi_weekday(e.date)} {when}"
+            when = f"{_hm(e.start)}{'–' + _hm(e.end) if e.end else ''}, {weekday(e.date)} {when}"
         facts.append(("Sự kiện", _e(when) + (" (dự kiến)" if e.tentative else "")))
         if e.venue:
             facts.append(("Địa điểm", _e(e.venue)))
@@ -596,20 +591,10 @@ def _activity(plan: model.Plan, a: model.Activity, status: PlanStatus) -> str:
 def _who(plan: model.Plan, by: str | None) -> str:
     if not by:
         return ""
-    unit = plan.unit(by)
-    if unit:
-        return unit.name
-    guest = plan.guest(by)
-    if guest:
-        return " ".join(x for x in (guest.salutation, guest.name) if x)
-    group = next((g for g in plan.groups if g.id == by), None)
-    return group.name if group else by
-
-
-def vi_weekday(day: dt.date) -> str:
-    from .vi import weekday
-
-    return weekday(day)
+    party = plan.party(by)
+    if isinstance(party, model.Guest):
+        return " ".join(x for x in (party.salutation, party.name) if x)
+    return by if party is None else party.name
 
 
 def render(plan: model.Plan, as_of: AsOf) -> str:
@@ -620,7 +605,7 @@ def render(plan: model.Plan, as_of: AsOf) -> str:
     doc = plan.document
     period = plan.period
     facts = [
-        f"<li><b>Tính đến:</b> {_e(vi_weekday(as_of.date))} {_e(_d(as_of.date))}"
+        f"<li><b>Tính đến:</b> {_e(weekday(as_of.date))} {_e(_d(as_of.date))}"
         + (" (hôm nay)" if as_of.today else "")
         + "</li>",
         f"<li><b>Thời gian:</b> {_e(_span(period.start, period.end))}</li>",

@@ -330,6 +330,12 @@ class Plan(Node):
     def guest(self, gid: str) -> Guest | None:
         return next((g for g in self.guests if g.id == gid), None)
 
+    def party(self, ref: str) -> Unit | Guest | Group | None:
+        """What an invitee or performer reference names: a unit, a guest or a group."""
+        return (
+            self.unit(ref) or self.guest(ref) or next((g for g in self.groups if g.id == ref), None)
+        )
+
     def deadline(self, did: str) -> Deadline | None:
         return next((d for d in self.deadlines if d.id == did), None)
 

@@ -539,17 +539,11 @@ def who_text(plan: model.Plan, by: str | None) -> str:
     """Who performs a programme slot: a unit's or guest's name, or the text as written."""
     if not by:
         return ""
-    unit = plan.unit(by)
-    if unit is not None:
-        return unit.name
-    guest = plan.guest(by)
-    if guest is not None:
-        head = f"{guest.salutation} {guest.name}" if guest.salutation else guest.name
-        return ", ".join([head, *(x for x in (guest.title, guest.organisation) if x)])
-    group = next((g for g in plan.groups if g.id == by), None)
-    if group is not None:
-        return group.name
-    return by
+    party = plan.party(by)
+    if isinstance(party, model.Guest):
+        head = f"{party.salutation} {party.name}" if party.salutation else party.name
+        return ", ".join([head, *(x for x in (party.title, party.organisation) if x)])
+    return by if party is None else party.name
 
 
 def event_name(a: model.Activity) -> str:
