@@ -1,6 +1,6 @@
 """Benchmarks of tnplan against yamllint and check-jsonschema, in one run on one machine.
 
-    /work/venv/bin/python benchmarks/run.py              # everything (about 10 minutes)
+    /work/venv/bin/python benchmarks/run.py              # everything (about 15 minutes)
     /work/venv/bin/python benchmarks/run.py --quick      # 100 to 10,000 activities, fewer runs
 
 Sections (each can be skipped): ``scaling`` (validate, yamllint, check-jsonschema on
@@ -146,6 +146,14 @@ def _hyperfine(
     return out
 
 
+def peak_rss_mib(argv: list[str]) -> float:
+    """Peak resident memory of one run of a command (its own, from wait4), in MiB."""
+    proc = subprocess.Popen(argv, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, _, usage = os.wait4(proc.pid, 0)
+    proc.returncode = 0  # reaped above
+    return usage.ru_maxrss / 1024
+
+
 def fmt_s(seconds: float) -> str:
     if seconds < 1:
         return f"{seconds * 1000:.0f} ms"
@@ -166,6 +174,9 @@ def machine() -> dict[str, str]:
         cpu = Path("/proc/cpuinfo").read_text()
         m = re.search(r"^model name\s*:\s*(.+)$", cpu, re.M)
         info["cpu"] = m.group(1).strip() if m else platform.processor()
+        m = re.search(r"^cpu MHz\s*:\s*([\d.]+)", cpu, re.M)
+        if m:
+            info["cpu"] += f", {float(m.group(1)):.0f} MHz"
         mem = Path("/proc/meminfo").read_text()
         m = re.search(r"^MemTotal:\s*(\d+) kB", mem, re.M)
         info["memory"] = f"{int(m.group(1)) / 2**20:.1f} GiB" if m else "?"
@@ -302,12 +313,13 @@ def scaling(args: argparse.Namespace, work: Path, results: dict[str, Any]) -> li
             warmup=1 if n < 10_000 else 0,
             use_hyperfine=not args.no_hyperfine,
         )
-        table["sizes"][n] = {"lines": lines, "bytes": path.stat().st_size, **res}
+        rss = peak_rss_mib([tool("tnplan"), "validate", str(path)])
+        table["sizes"][n] = {"lines": lines, "bytes": path.stat().st_size, "rss_mib": rss, **res}
         t, y, c = (res[k]["median"] for k in ("tnplan validate", "yamllint", "check-jsonschema"))
         rows.append(
             f"| {n:,} | {lines:,} | {runs} | {cell(res['tnplan validate'])} "
             f"| {cell(res['yamllint'])} | {cell(res['check-jsonschema'])} "
-            f"| {t / y:.3f} | {t / c:.3f} |"
+            f"| {t / y:.3f} | {t / c:.3f} | {rss:,.0f} MiB |"
         )
     results["scaling"] = table
     md = [
@@ -317,8 +329,8 @@ def scaling(args: argparse.Namespace, work: Path, results: dict[str, Any]) -> li
         "document-start and truthy-on-keys off. Median [min–max] wall time.",
         "",
         "| activities | lines | runs | tnplan validate | yamllint | check-jsonschema "
-        "| tnplan/yamllint | tnplan/check-jsonschema |",
-        "|---:|---:|---:|---|---|---|---:|---:|",
+        "| tnplan/yamllint | tnplan/check-jsonschema | tnplan peak memory |",
+        "|---:|---:|---:|---|---|---|---:|---:|---:|",
         *rows,
     ]
     sizes = table["sizes"]
@@ -479,7 +491,11 @@ def render(args: argparse.Namespace, work: Path, results: dict[str, Any]) -> lis
     validate_once(folder / "plans" / "giay-moi.yaml")
     rows = []
     got = {}
-    for fmt, runs in (("md", args.render_runs), ("html", args.render_runs), ("docx", 3)):
+    for fmt, runs in (
+        ("md", args.render_runs),
+        ("html", args.render_runs),
+        ("docx", args.big_runs),
+    ):
         out = folder / f"out-{fmt}"
         cmd = [tool("tnplan"), "render", "invitation", "hoi-nghi", "--each", "--format", fmt]
         cmd += ["-o", str(out)]
@@ -487,7 +503,7 @@ def render(args: argparse.Namespace, work: Path, results: dict[str, Any]) -> lis
         res = measure(
             {fmt: cmd},
             runs=runs,
-            warmup=1,
+            warmup=0 if fmt == "docx" else 1,  # docx: a run is ~30 s, the cache is warm
             cwd=folder,
             prepare=["rm", "-rf", str(out)],
             use_hyperfine=not args.no_hyperfine,
@@ -516,6 +532,77 @@ def render(args: argparse.Namespace, work: Path, results: dict[str, Any]) -> lis
 SECTIONS = {"scaling": scaling, "phases": phases_section, "startup": startup, "render": render}
 
 
+def _verdict(value: float, limit: float, unit: str = "") -> str:
+    if value <= limit:
+        return f"met ({(1 - value / limit) * 100:.0f}% under)"
+    return f"**missed by {(value / limit - 1) * 100:.0f}%** ({value - limit:.2f}{unit} over)"
+
+
+def targets(results: dict[str, Any]) -> list[str]:
+    """Issue 6's targets against this run's medians."""
+    rows = []
+    st = results.get("startup")
+    if st:
+        ratio = st["tnplan validate PLAN"]["median"] / st["yamllint PLAN (config above)"]["median"]
+        rows.append(
+            f"| validate on the bundled plan ≤ 1.5× yamllint | {ratio:.2f}× "
+            f"| {_verdict(ratio, 1.5, '×')} |"
+        )
+    sizes = (results.get("scaling") or {}).get("sizes", {})
+    if 10_000 in sizes:
+        r = sizes[10_000]
+        ratio = r["tnplan validate"]["median"] / r["check-jsonschema"]["median"]
+        rows.append(
+            f"| 10,000 activities ≤ 0.1× check-jsonschema | {ratio:.3f}× "
+            f"({fmt_s(r['tnplan validate']['median'])} vs "
+            f"{fmt_s(r['check-jsonschema']['median'])}) | {_verdict(ratio, 0.1, '×')} |"
+        )
+    if 10_000 in sizes and 50_000 in sizes:
+        growth = (
+            sizes[50_000]["tnplan validate"]["median"] / sizes[10_000]["tnplan validate"]["median"]
+        )
+        ratio = (
+            sizes[50_000]["tnplan validate"]["median"] / sizes[50_000]["check-jsonschema"]["median"]
+        )
+        rows.append(
+            f"| growing linearly to 50,000 (5× the activities) | ×{growth:.2f} the time; "
+            f"{ratio:.3f}× check-jsonschema | {_verdict(growth, 5.0 * 1.1, '×')} "
+            "(linear: ≤ ×5.5) |"
+        )
+    rd = results.get("render") or {}
+    for fmt, limit in (("html", 3.0), ("docx", 30.0)):
+        if fmt in rd:
+            t = rd[fmt]["median"]
+            ok = rd[fmt].get("files") == results.get("invitations")
+            note = "" if ok else f" (wrote {rd[fmt].get('files')} files)"
+            rows.append(
+                f"| 1,000 invitations as {fmt} < {limit:.0f} s | {fmt_s(t)}{note} "
+                f"| {_verdict(t, limit, ' s')} |"
+            )
+    if not rows:
+        return []
+    return [
+        "### targets (issue 6)",
+        "",
+        "| target | this run (medians) | verdict |",
+        "|---|---|---|",
+        *rows,
+    ]
+
+
+START, END = "<!-- results:start -->", "<!-- results:end -->"
+
+
+def update_docs(path: Path, text: str) -> None:
+    """Replace the part of ``path`` between the results markers with ``text``."""
+    doc = path.read_text(encoding="utf-8")
+    if START not in doc or END not in doc:
+        sys.exit(f"{path} has no {START} … {END} markers")
+    head, rest = doc.split(START, 1)
+    _, tail = rest.split(END, 1)
+    path.write_text(f"{head}{START}\n{text}{END}{tail}", encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--quick", action="store_true", help="100–10,000 activities, fewer runs")
@@ -529,6 +616,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--invitations", type=int, default=1000)
     ap.add_argument("--no-hyperfine", action="store_true", help="time with subprocess")
     ap.add_argument("--out", type=Path, default=Path(tempfile.gettempdir()) / "tnplan-bench")
+    ap.add_argument(
+        "--update-docs",
+        type=Path,
+        nargs="?",
+        const=ROOT / "docs" / "performance.md",
+        help="also write the tables into docs/performance.md (between the results markers)",
+    )
     args = ap.parse_args(argv)
     quick = args.quick
     args.sizes = (
@@ -567,11 +661,26 @@ def main(argv: list[str] | None = None) -> int:
         (args.out / "results.json").write_text(
             json.dumps(results, indent=1, ensure_ascii=False, default=str), encoding="utf-8"
         )
+    results["invitations"] = args.invitations
+    after = machine()
+    stable = ("python", "pyyaml", "typer", "tnplan", "yamllint", "check-jsonschema", "commit")
+    changed = [
+        f"{k}: {info.get(k)} → {after.get(k)}" for k in stable if after.get(k) != info.get(k)
+    ]
+    if changed:  # someone upgraded a package or committed during the run
+        md += ["", "**The environment changed during this run:** " + "; ".join(changed) + "."]
+    goals = targets(results)
+    if goals:
+        cut = 6 + len(info)  # right after the machine table
+        md = [*md[:cut], "", *goals, *md[cut:]]
     md += ["", f"Whole run: {time.time() - started:.0f} s."]
     text = "\n".join(md) + "\n"
     (args.out / "results.md").write_text(text, encoding="utf-8")
     print(text)
     log(f"written: {args.out / 'results.md'}, {args.out / 'results.json'}")
+    if args.update_docs:
+        update_docs(args.update_docs, text)
+        log(f"updated: {args.update_docs}")
     return 0
 
 
