@@ -153,11 +153,15 @@ def _run(
     from docx.shared import Pt
 
     run = par.add_run(text)
+    # The Normal style carries the font for every script; a run still names the font and
+    # size so text pasted into another document keeps them, and states bold or italic only
+    # when set, which keeps a thousand invitations fast.
     run.font.name = FONT
     run.font.size = Pt(size)
-    run.font.bold = bold
-    run.font.italic = italic
-    _east_asia(run._element.get_or_add_rPr())
+    if bold:
+        run.font.bold = True
+    if italic:
+        run.font.italic = True
     return run
 
 

@@ -51,7 +51,9 @@ MAX_EXPANSION = 2_000_000
 _STD = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_STD + t for t in ("str", "int", "float", "bool", "null", "timestamp", "value")}
 # Explicit tags tnplan accepts: the standard ones, which only restate a scalar's kind.
-_ANCHOR = re.compile(rb"(?:^|[\s\[{,:])&[^\s,\[\]{}]")
+_ANCHOR = re.compile(rb"&(?=[^\s,\[\]{}])")
+"""An ``&`` that may start an anchor; :func:`_has_anchor` checks the byte before it."""
+_ANCHOR_BEFORE = frozenset(b" \t\r\n[{,:")
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
@@ -141,9 +143,19 @@ def parse_bytes(data: bytes, rep: Reporter) -> yaml.Node | None:
     if root is None:
         rep.add((1, 1), "empty-file")
         return None
-    if _ANCHOR.search(data) and not _expansion_ok(root, rep):
+    if _has_anchor(data) and not _expansion_ok(root, rep):
         return None
     return root
+
+
+def _has_anchor(data: bytes) -> bool:
+    """Whether the text may hold a YAML anchor (``&name`` at a token start, not ``KH&CN``).
+
+    Searching for the ``&`` alone lets the regex engine skip ahead; most plans have none.
+    """
+    return any(
+        m.start() == 0 or data[m.start() - 1] in _ANCHOR_BEFORE for m in _ANCHOR.finditer(data)
+    )
 
 
 def _expansion_ok(root: yaml.Node, rep: Reporter) -> bool:

@@ -9,6 +9,7 @@ the JSON Schema from them, with the Vietnamese description in each field's metad
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -320,24 +321,47 @@ class Plan(Node):
     templates: str | None = f("Thư mục mẫu văn bản riêng (so với tệp kế hoạch)", None)
     source: str = field(default="", compare=False, repr=False, metadata={"internal": True})
 
-    # Lookups, filled by the checker after conversion.
+    # Lookups by id: the plan is not changed once built, so the index is built once.
+    @functools.cached_property
+    def _by_id(self) -> dict[str, dict[str, Any]]:
+        """Each kind's objects by id (the first of a repeated id, as the checker reports)."""
+        index: dict[str, dict[str, Any]] = {}
+        for kind, items in (
+            ("unit", self.units),
+            ("guest", self.guests),
+            ("group", self.groups),
+            ("activity", self.activities),
+            ("deadline", self.deadlines),
+        ):
+            table: dict[str, Any] = {}
+            for item in items:
+                table.setdefault(item.id, item)
+            index[kind] = table
+        return index
+
     def unit(self, uid: str) -> Unit | None:
-        return next((u for u in self.units if u.id == uid), None)
+        found: Unit | None = self._by_id["unit"].get(uid)
+        return found
 
     def activity(self, aid: str) -> Activity | None:
-        return next((a for a in self.activities if a.id == aid), None)
+        found: Activity | None = self._by_id["activity"].get(aid)
+        return found
 
     def guest(self, gid: str) -> Guest | None:
-        return next((g for g in self.guests if g.id == gid), None)
+        found: Guest | None = self._by_id["guest"].get(gid)
+        return found
 
     def party(self, ref: str) -> Unit | Guest | Group | None:
         """What an invitee or performer reference names: a unit, a guest or a group."""
-        return (
-            self.unit(ref) or self.guest(ref) or next((g for g in self.groups if g.id == ref), None)
+        index = self._by_id
+        found: Unit | Guest | Group | None = (
+            index["unit"].get(ref) or index["guest"].get(ref) or index["group"].get(ref)
         )
+        return found
 
     def deadline(self, did: str) -> Deadline | None:
-        return next((d for d in self.deadlines if d.id == did), None)
+        found: Deadline | None = self._by_id["deadline"].get(did)
+        return found
 
     def activity_window(self, a: Activity) -> tuple[dt.date, dt.date]:
         """The activity's dates: its own, its event's day, or the plan period."""
