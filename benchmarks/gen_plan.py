@@ -358,7 +358,7 @@ def deadlines(w: Writer, unit_ids: list[str], workdays: list[dt.date], rng: rand
         if i % 3 == 0:
             w("    received:")
             w(f"      - unit: {owners[0]}")
-            w(f"        on: {vn_date(due - dt.timedelta(days=2))}")
+            w(f"        date: {vn_date(due - dt.timedelta(days=2))}")
     w("reporting:")
     w("  - deadline: bao-cao-001")
     w("closing: Yêu cầu các đơn vị nghiêm túc triển khai thực hiện.")

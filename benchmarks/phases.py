@@ -6,8 +6,8 @@ convert them into the typed plan (``schema.build_plan``), and the semantic check
 events only, and a full ``yaml.load`` with the C safe loader (garbage collector paused, as
 ``tnplan`` runs).  Medians of ``--runs`` runs, in milliseconds, printed as JSON.
 
-    /work/venv/bin/python benchmarks/phases.py /tmp/plan-10000.yaml --runs 3
-    /work/venv/bin/python benchmarks/phases.py /tmp/plan-10000.yaml --profile 15
+    python benchmarks/phases.py /tmp/plan-10000.yaml --runs 3
+    python benchmarks/phases.py /tmp/plan-10000.yaml --profile 15
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Benchmarks of tnplan against yamllint and check-jsonschema, in one run on one machine.
 
-    /work/venv/bin/python benchmarks/run.py              # everything (about 15 minutes)
-    /work/venv/bin/python benchmarks/run.py --quick      # 100 to 10,000 activities, fewer runs
+    python benchmarks/run.py              # everything (about 15 minutes)
+    python benchmarks/run.py --quick      # 100 to 10,000 activities, fewer runs
 
 Sections (each can be skipped): ``scaling`` (validate, yamllint, check-jsonschema on
 generated plans of 100 to 50,000 activities, with ratios), ``phases`` (where validate spends
@@ -62,7 +62,7 @@ def tool(name: str) -> str:
         return str(here)
     found = shutil.which(name)
     if not found:
-        sys.exit(f"{name} is not installed: /work/venv/bin/pip install {name}")
+        sys.exit(f"{name} is not installed: pip install {name}")
     return found
 
 

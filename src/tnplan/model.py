@@ -237,7 +237,7 @@ class Responsibility(Node):
 @dataclass(kw_only=True)
 class Receipt(Node):
     unit: str = f("Đơn vị đã gửi báo cáo", kind="unit")
-    on: dt.date = f("Ngày nhận")
+    date: dt.date = f("Ngày nhận báo cáo")
     note: str | None = f("Ghi chú", None)
 
 

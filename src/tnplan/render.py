@@ -942,7 +942,7 @@ def report_context(
         lines = []
         for uid in expand_units(plan, d.owners):
             unit = plan.unit(uid)
-            got = [r.on for r in d.received if r.unit == uid and r.on <= as_of]
+            got = [r.date for r in d.received if r.unit == uid and r.date <= as_of]
             on = min(got) if got else None
             lines.append(ReportLine(unit.name if unit else uid, on, bool(on and on > d.due)))
         owed.append({"deadline": d, "lines": lines})

@@ -292,7 +292,7 @@ def plan_items(plan: model.Plan, as_of: AsOf) -> list[Item]:
         received: dict[str, dt.date] = {}
         for r in d.received:
             for uid in expand_units(plan, [r.unit]):
-                received.setdefault(uid, r.on)
+                received.setdefault(uid, r.date)
         for uid in expand_units(plan, d.owners):
             got = received.get(uid)
             items.append(

@@ -119,7 +119,7 @@ def plans(draw: st.DrawFn) -> dict[str, Any]:
                 "owners": ["vp", "qlkh"],
                 "to": ["ubnd-tinh"],
                 "due": d(due),
-                "received": [{"unit": u, "on": d(due - dt.timedelta(days=1))} for u in received],
+                "received": [{"unit": u, "date": d(due - dt.timedelta(days=1))} for u in received],
             }
         ],
     }

@@ -25,7 +25,7 @@ EDITS = [
     ),
     (
         "    to: [vp]\n    due: 20/6/2026\n",
-        "    received:\n      - unit: qlkh\n        on: 19/6/2026\n",
+        "    received:\n      - unit: qlkh\n        date: 19/6/2026\n",
     ),
 ]
 
