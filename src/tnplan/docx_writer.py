@@ -204,7 +204,7 @@ def _par(
     pf.first_line_indent = Cm(first_indent) if first_indent else None
     pf.space_before = Pt(before)
     pf.space_after = Pt(after)
-    pf.line_spacing = 1.15 if align == "justify" else 1.0
+    pf.line_spacing = 1.0  # single: Decree 30 allows single to 1.5; one-page invitations fit
     if left_mm:
         pf.left_indent = Mm(left_mm)
     if right_mm:
