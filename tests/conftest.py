@@ -15,6 +15,17 @@ import pytest
 from support import Run, check_golden
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Stop at once, with the fix, when the package or a dependency is not installed."""
+    try:
+        import tnplan.cli  # noqa: F401
+    except ModuleNotFoundError as exc:
+        raise pytest.UsageError(
+            f"`{exc.name}` cannot be imported: install the project and its test extra first, "
+            "`pip install -e \".[test]\"` (see README.md)"
+        ) from exc
+
+
 @pytest.fixture
 def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Callable[..., Run]:
     """Run ``tnplan ARGS…`` in-process; returns exit code, stdout and stderr.
