@@ -22,7 +22,7 @@ def pytest_configure(config: pytest.Config) -> None:
     except ModuleNotFoundError as exc:
         raise pytest.UsageError(
             f"`{exc.name}` cannot be imported: install the project and its test extra first, "
-            "`pip install -e \".[test]\"` (see README.md)"
+            '`pip install -e ".[test]"` (see README.md)'
         ) from exc
 
 
