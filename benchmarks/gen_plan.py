@@ -12,7 +12,7 @@ venue and a time, every programme fits in its event: the plans validate with no 
     python benchmarks/gen_plan.py 10000 -o /tmp/plan-10000.yaml
     python benchmarks/gen_plan.py --invitations 1000 -o /tmp/invitations-1000.yaml
 
-Standard library only (plus ``tnplan.holidays`` when it is importable, for Vietnamese
+Standard library only (plus ``tnplan.calendar.holidays`` when it is importable, for Vietnamese
 public holidays; otherwise Monday to Friday counts as working days).
 """
 
@@ -159,9 +159,9 @@ GIO = ("07:30", "08:00", "08:30", "13:30", "14:00")
 
 
 def working_day_test() -> Callable[[dt.date], bool]:
-    """``tnplan.holidays.is_working_day`` when tnplan is installed, else Monday to Friday."""
+    """``tnplan.calendar.holidays.is_working_day`` if tnplan is installed, else Mon to Fri."""
     try:
-        from tnplan.holidays import is_working_day
+        from tnplan.calendar.holidays import is_working_day
     except ImportError:  # pragma: no cover - tnplan is installed in the benchmark venv
         return lambda d: d.weekday() < 5
     return is_working_day

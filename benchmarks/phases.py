@@ -1,6 +1,6 @@
 """Where `tnplan validate` spends its time on one file, in process (no start-up).
 
-Phases of :func:`tnplan.check.check_file`: read + compose the YAML nodes (``load.read``),
+Phases of :func:`tnplan.plan.check.check_file`: read + compose the YAML nodes (``load.read``),
 convert them into the typed plan (``schema.build_plan``), and the semantic checks
 (``check.check_plan``).  For comparison, PyYAML alone on the same bytes: the C parser's
 events only, and a full ``yaml.load`` with the C safe loader (garbage collector paused, as
@@ -38,8 +38,8 @@ def _median_ms(fn: Callable[[], Any], runs: int) -> float:
 def phases(path: Path, runs: int) -> dict[str, float]:
     import yaml
 
-    from tnplan import check, load, schema
-    from tnplan.messages import Reporter
+    from tnplan.plan import check, load, schema
+    from tnplan.plan.messages import Reporter
 
     data = path.read_bytes()
     text = data.decode("utf-8")
@@ -83,7 +83,7 @@ def profile(path: Path, top: int) -> str:
     import io
     import pstats
 
-    from tnplan import check
+    from tnplan.plan import check
 
     gc.disable()
     prof = cProfile.Profile()

@@ -250,12 +250,12 @@ def export_schema(work: Path) -> tuple[Path, str]:
             if path.exists() and "$defs" in path.read_text(encoding="utf-8"):
                 return path, "tnplan " + " ".join(argv[:2])
     code = (
-        "import json, sys, tnplan.schema as s; "
+        "import json, sys, tnplan.plan.schema as s; "
         "json.dump(s.json_schema(), sys.stdout, ensure_ascii=False, indent=1)"
     )
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     path.write_text(res.stdout, encoding="utf-8")
-    return path, "tnplan.schema.json_schema()"
+    return path, "tnplan.plan.schema.json_schema()"
 
 
 _GENERATED: set[Path] = set()

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tnplan import model
-from tnplan.messages import CATALOGUE
+from tnplan.plan import model
+from tnplan.plan.messages import CATALOGUE
 
 DOC = (Path(__file__).resolve().parents[2] / "docs" / "plan-format.md").read_text(encoding="utf-8")
 CLASSES = [

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tnplan.check import check_file
-from tnplan.messages import CATALOGUE
+from tnplan.plan.check import check_file
+from tnplan.plan.messages import CATALOGUE
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "plans"
 VALID = sorted((EXAMPLES / "valid").glob("*.yaml"))

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tnplan import load
-from tnplan.check import check_file
+from tnplan.plan import load
+from tnplan.plan.check import check_file
 
 BASE = Path(__file__).resolve().parent.parent / "plans" / "valid" / "base.yaml"
 
@@ -133,7 +133,7 @@ def test_nfd_text_is_normalised_and_matches(tmp_path: Path) -> None:
     ],
 )
 def test_scalars_follow_yaml_1_2_and_keep_traps_as_text(yaml_text: str, value: object) -> None:
-    from tnplan.messages import Reporter
+    from tnplan.plan.messages import Reporter
 
     root = load.parse_bytes(f"k: {yaml_text}\n".encode(), Reporter("t"))
     assert root is not None
@@ -171,7 +171,7 @@ def test_broken_copy_of_the_plan_gives_positions_and_no_traceback(tmp_path: Path
 
 def test_core_does_not_import_typer_or_rich() -> None:
     code = (
-        "import sys, tnplan.check, tnplan.schema, tnplan.load, tnplan.model;"
+        "import sys, tnplan.plan.check, tnplan.plan.schema, tnplan.plan.load, tnplan.plan.model;"
         "bad = [m for m in ('typer', 'rich', 'click', 'jinja2', 'docx', 'icalendar') "
         "if m in sys.modules]; print(bad)"
     )

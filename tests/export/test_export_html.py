@@ -19,7 +19,9 @@ from typing import Any
 
 import pytest
 
-from tnplan import check, dashboard, holidays, schedule
+from tnplan.calendar import holidays
+from tnplan.plan import check
+from tnplan.track import dashboard, schedule
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent

@@ -11,7 +11,8 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 
-from tnplan import check, export
+from tnplan.exchange import export
+from tnplan.plan import check
 
 HERE = Path(__file__).resolve().parent
 MINI = HERE / "plans" / "mini.yaml"

@@ -8,7 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from tnplan import check, export, model
+from tnplan.exchange import export
+from tnplan.plan import check, model
 
 HERE = Path(__file__).resolve().parent
 MINI = HERE / "plans" / "mini.yaml"

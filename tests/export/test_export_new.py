@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 
-from tnplan import check, model, rollover
+from tnplan.exchange import rollover
+from tnplan.plan import check, model
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
@@ -73,7 +74,7 @@ def test_move_date(day: dt.date, year: int, same: bool, want: dt.date) -> None:
     ],
 )
 def test_dates_keep_their_spelling(written: str, want: str) -> None:
-    from tnplan.vi import parse_date
+    from tnplan.calendar.vi import parse_date
 
     new = rollover.move_date(parse_date(written), 2027, same_weekday=True)
     assert rollover.spell_date(new, written) == want

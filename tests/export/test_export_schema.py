@@ -16,8 +16,8 @@ from typing import Any
 import jsonschema
 import pytest
 
-from tnplan import load, schema
-from tnplan.messages import Reporter
+from tnplan.plan import load, schema
+from tnplan.plan.messages import Reporter
 
 ROOT = Path(__file__).resolve().parents[2]
 COMMITTED = ROOT / "schema" / "tnplan-1.schema.json"

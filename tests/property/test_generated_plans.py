@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tnplan.cli import main
-from tnplan.model import STATUSES
+from tnplan.plan.model import STATUSES
 
 START = dt.date(2026, 5, 12)
 NAMES = [

@@ -9,9 +9,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tnplan import load, schema, vi
-from tnplan.check import check_plan
-from tnplan.messages import Reporter
+from tnplan.calendar import vi
+from tnplan.plan import load, schema
+from tnplan.plan.check import check_plan
+from tnplan.plan.messages import Reporter
 
 BASE = (Path(__file__).resolve().parent.parent / "plans" / "valid" / "base.yaml").read_text(
     encoding="utf-8"

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from tnplan import model, render
-from tnplan.problems import TnplanError
+from tnplan.documents import render
+from tnplan.plan import model
+from tnplan.plan.problems import TnplanError
 
 D = dt.date
 
@@ -137,7 +138,7 @@ def test_html_autoescape_only_for_html(tmp_path: Path) -> None:
 def test_importing_render_stays_light() -> None:
     """jinja2, docx, typer and rich load only when a document is rendered."""
     code = (
-        "import sys, tnplan.render, tnplan.docx_writer; "
+        "import sys, tnplan.documents.render, tnplan.documents.docx_writer; "
         "print(sorted(m for m in ('jinja2', 'docx', 'typer', 'rich') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -256,8 +256,8 @@ def test_missing_output_folder(cli: Callable[..., Run], tmp_path: Path) -> None:
 
 
 def test_failed_write_leaves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from tnplan import render
-    from tnplan.problems import TnplanError
+    from tnplan.documents import render
+    from tnplan.plan.problems import TnplanError
 
     def broken(src: str, dst: str) -> None:
         raise OSError(28, "No space left on device")

@@ -362,8 +362,9 @@ class _Tty(io.StringIO):
 
 
 def _render_on_tty(monkeypatch: pytest.MonkeyPatch, env: dict[str, str]) -> str:
-    from tnplan import schedule, views
-    from tnplan.check import load_plan
+    from tnplan.cli import output
+    from tnplan.plan.check import load_plan
+    from tnplan.track import schedule, views
 
     for key in ("NO_COLOR", "FORCE_COLOR", "TERM", "COLUMNS", "TTY_COMPATIBLE"):
         monkeypatch.delenv(key, raising=False)
@@ -372,7 +373,8 @@ def _render_on_tty(monkeypatch: pytest.MonkeyPatch, env: dict[str, str]) -> str:
     plan = load_plan(ALPHA)
     snap = schedule.snapshot([plan], schedule.parse_as_of("1/7/2026"))
     out = _Tty()
-    views.print_view(views.status_view(snap), out)
+    views_out = views.status_view(snap, cells=output.width())
+    output.print_view(views_out, out)
     return out.getvalue()
 
 
@@ -399,7 +401,7 @@ def test_width_follows_columns(cli: Cli) -> None:
 
 
 def test_long_titles_are_cut_at_a_word_by_display_width() -> None:
-    from tnplan.views import fit
+    from tnplan.track.views import fit
 
     title = "Tổ chức Hội nghị “Sáng chế - Động lực đột phá thúc đẩy đổi mới sáng tạo”"
     assert fit(title, 30) == "Tổ chức Hội nghị “Sáng chế…"
@@ -412,7 +414,7 @@ def test_long_titles_are_cut_at_a_word_by_display_width() -> None:
 
 def test_core_stays_free_of_rich_and_typer() -> None:
     code = (
-        "import sys, tnplan.schedule, tnplan.check; "
+        "import sys, tnplan.track.schedule, tnplan.plan.check; "
         "print(sorted(m for m in ('rich', 'typer') if m in sys.modules))"
     )
     import subprocess

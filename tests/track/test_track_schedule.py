@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from tnplan import model, schedule
-from tnplan.check import load_plan
-from tnplan.problems import TnplanError
+from tnplan.plan import model
+from tnplan.plan.check import load_plan
+from tnplan.plan.problems import TnplanError
+from tnplan.track import schedule
 
 HERE = Path(__file__).parent
 ALPHA = HERE / "plans" / "alpha.yaml"

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from tnplan import holidays
-from tnplan.holidays import LunarDate
+from tnplan.calendar import holidays
+from tnplan.calendar.holidays import LunarDate
 
 D = dt.date
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tnplan import vi
+from tnplan.calendar import vi
 
 D = dt.date
 T = dt.time

@@ -15,7 +15,7 @@ import sys
 
 import typer
 
-from ..problems import TnplanError
+from ..plan.problems import TnplanError
 from . import common
 
 app = typer.Typer(

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 import typer
 
-from ..problems import TnplanError
+from ..plan.problems import TnplanError
 
 STATE: dict[str, Any] = {"debug": False}
 
@@ -65,7 +65,7 @@ def bundled_plans() -> list[Path]:
 
 def default_plans(lang: str) -> list[Path]:
     """Plans in ./plans/, else the bundled ones."""
-    from ..check import plan_files
+    from ..plan.check import plan_files
 
     local = Path("plans")
     if local.is_dir():
@@ -86,7 +86,7 @@ def newest(paths: list[Path], lang: str) -> Path:
     """Of several plans, the one whose period ends last (the file name breaks ties)."""
     if len(paths) == 1:
         return paths[0]
-    from ..check import check_file
+    from ..plan.check import check_file
 
     def key(p: Path) -> tuple[dt.date, str]:
         plan = check_file(p, lang=lang).plan
@@ -97,7 +97,7 @@ def newest(paths: list[Path], lang: str) -> Path:
 
 def plan_paths(arg: Path | None, lang: str) -> list[Path]:
     """The plan files a command works on: a file, every plan in a folder, or the default."""
-    from ..check import plan_files
+    from ..plan.check import plan_files
 
     if arg is None:
         return default_plans(lang)

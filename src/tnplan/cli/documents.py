@@ -10,7 +10,8 @@ import typer
 from . import app, common
 
 if TYPE_CHECKING:
-    from .. import model, render
+    from ..documents import render
+    from ..plan import model
 
 render_app = typer.Typer(
     name="render",
@@ -73,14 +74,14 @@ ForceOpt = Annotated[
 
 
 def _format(fmt: str | None, out: Path | None, lang: str) -> str:
-    from ..render import FORMATS
+    from ..documents.render import FORMATS
 
     if fmt is None:
         suffix = out.suffix.lower().lstrip(".") if out is not None else ""
         return suffix if suffix in FORMATS else "md"
     value = fmt.strip().lower()
     if value not in FORMATS:
-        from ..problems import TnplanError
+        from ..plan.problems import TnplanError
 
         raise TnplanError(
             f"--format `{fmt}` không hỗ trợ" if lang == "vi" else f"unknown --format `{fmt}`",
@@ -91,7 +92,7 @@ def _format(fmt: str | None, out: Path | None, lang: str) -> str:
 
 
 def _plan(path: Path | None, lang: str) -> model.Plan:
-    from ..check import load_plan
+    from ..plan.check import load_plan
 
     return load_plan(common.one_plan(path, lang), lang=lang)
 
@@ -106,8 +107,8 @@ def _emit(
     folder: bool = False,
 ) -> None:
     """Print (md/html without -o) or write the documents, then say what was written."""
-    from .. import render
-    from ..problems import TnplanError
+    from ..documents import render
+    from ..plan.problems import TnplanError
 
     if out is None:
         if folder or fmt == "docx":
@@ -145,7 +146,7 @@ def render_plan(
     Ví dụ: tnplan render plan · tnplan render plan -f html -o ke-hoach.html ·
     tnplan render plan plans/ngay-khcn-2026.yaml -o ke-hoach.docx
     """
-    from .. import render
+    from ..documents import render
 
     language = common.lang_from_env(lang)
     kind_fmt = _format(fmt, out, language)
@@ -189,8 +190,8 @@ def render_invitation(
     Ví dụ: tnplan render invitation hoi-nghi-sang-che ·
     tnplan render invitation hoi-thao --each -f docx -o giay-moi/
     """
-    from .. import render
-    from ..problems import TnplanError
+    from ..documents import render
+    from ..plan.problems import TnplanError
 
     language = common.lang_from_env(lang)
     if each and to:
@@ -225,7 +226,7 @@ def render_script(
 
     Ví dụ: tnplan render script hoi-nghi-sang-che · tnplan render script hoi-thao -o kich-ban.docx
     """
-    from .. import render
+    from ..documents import render
 
     language = common.lang_from_env(lang)
     kind_fmt = _format(fmt, out, language)
@@ -268,7 +269,8 @@ def render_report(
 
     Ví dụ: tnplan render report --as-of 25/6/2026 · tnplan render report -o bao-cao.docx
     """
-    from .. import render, schedule
+    from ..documents import render
+    from ..track import schedule
 
     language = common.lang_from_env(lang)
     kind_fmt = _format(fmt, out, language)

@@ -10,7 +10,7 @@ import typer
 from . import app, common
 
 if TYPE_CHECKING:
-    from ..model import Plan
+    from ..plan.model import Plan
 
 export_app = typer.Typer(
     name="export",
@@ -46,14 +46,14 @@ def _emit(data: bytes, output: Path | None, lang: str) -> None:
     if output is None:
         typer.echo(data, nl=False)
         return
-    from ..render import write_atomic
+    from ..documents.render import write_atomic
 
     write_atomic(output, data, force=True, lang=lang)
     typer.echo(f"Đã ghi {output}" if lang == "vi" else f"Wrote {output}", err=True)
 
 
 def _plan(arg: Path | None, lang: str) -> Plan:
-    from ..check import load_plan
+    from ..plan.check import load_plan
 
     return load_plan(common.one_plan(arg, lang), lang=lang)
 
@@ -80,8 +80,8 @@ def export_ics(
 
     Ví dụ: tnplan export ics -o lich.ics · tnplan export ics --owner "Văn phòng Sở" -o vp.ics
     """
-    from ..export import ics
-    from ..schedule import resolve_owner
+    from ..exchange.export import ics
+    from ..track.schedule import resolve_owner
 
     language = common.lang_from_env(lang)
     p = _plan(plan, language)
@@ -108,8 +108,8 @@ def export_html(
 
     Ví dụ: tnplan export html -o theo-doi.html · tnplan export html --as-of 14/5/2026 -o t.html
     """
-    from ..dashboard import render
-    from ..schedule import parse_as_of
+    from ..track.dashboard import render
+    from ..track.schedule import parse_as_of
 
     language = common.lang_from_env(lang)
     p = _plan(plan, language)
@@ -125,7 +125,7 @@ def export_json(plan: PlanArg = None, output: OutOpt = None, lang: common.LangOp
 
     Ví dụ: tnplan export json -o ke-hoach.json · tnplan export json | jq '.activities[].id'
     """
-    from ..export import plan_json
+    from ..exchange.export import plan_json
 
     language = common.lang_from_env(lang)
     _emit(plan_json(_plan(plan, language)).encode("utf-8"), output, language)
@@ -139,7 +139,7 @@ def export_schema(output: OutOpt = None, lang: common.LangOpt = None) -> None:
 
     Ví dụ: tnplan export schema -o schema/tnplan-1.schema.json
     """
-    from ..export import schema_json
+    from ..exchange.export import schema_json
 
     language = common.lang_from_env(lang)
     _emit(schema_json().encode("utf-8"), output, language)
@@ -184,14 +184,14 @@ def new(
 
     Ví dụ: tnplan new --from plans/ngay-khcn-2026.yaml --year 2027
     """
-    from ..render import write_atomic
-    from ..rollover import default_output, rollover
+    from ..documents.render import write_atomic
+    from ..exchange.rollover import default_output, rollover
 
     language = common.lang_from_env(lang)
     rolled = rollover(source, year, same_weekday=same_weekday, lang=language)
     target = output or default_output(source, rolled.source_year, year)
     if target.resolve() == source.resolve():
-        from ..problems import TnplanError
+        from ..plan.problems import TnplanError
 
         vi = language == "vi"
         raise TnplanError(

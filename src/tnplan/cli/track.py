@@ -11,7 +11,8 @@ import typer
 from . import app, common
 
 if TYPE_CHECKING:
-    from .. import model, schedule
+    from ..plan import model
+    from ..track import schedule
 
 PlanArg = Annotated[
     Path | None,
@@ -48,8 +49,8 @@ def _load(
     plan: Path | None, as_of: str, owner: str | None, lang: str
 ) -> tuple[list[model.Plan], schedule.Snapshot]:
     """The plans (a file, or every plan of a folder) and the snapshot the command shows."""
-    from .. import schedule
-    from ..check import load_plan
+    from ..plan.check import load_plan
+    from ..track import schedule
 
     paths = [common.one_plan(None, lang)] if plan is None else common.plan_paths(plan, lang)
     plans = [load_plan(p, lang=lang) for p in paths]
@@ -59,9 +60,15 @@ def _load(
 
 
 def _print(renderable: object) -> None:
-    from ..views import print_view
+    from .output import print_view
 
     print_view(renderable)
+
+
+def _width() -> int:
+    from .output import width
+
+    return width()
 
 
 def _echo_json(data: object) -> None:
@@ -80,16 +87,16 @@ def status(
 
     Ví dụ: tnplan status --as-of 14/5/2026 · tnplan status plans/ --owner vp --json
     """
-    from .. import schedule
+    from ..track import schedule
 
     language = common.lang_from_env(lang)
     _, snap = _load(plan, as_of, owner, language)
     if as_json:
         _echo_json(schedule.status_json(snap))
         return
-    from ..views import status_view
+    from ..track.views import status_view
 
-    _print(status_view(snap, language))
+    _print(status_view(snap, language, cells=_width()))
 
 
 @app.command()
@@ -121,9 +128,9 @@ def timeline(
 
     Ví dụ: tnplan timeline --as-of 14/5/2026 --all
     """
-    from .. import schedule
-    from ..problems import TnplanError
-    from ..views import timeline_view
+    from ..plan.problems import TnplanError
+    from ..track import schedule
+    from ..track.views import timeline_view
 
     language = common.lang_from_env(lang)
     _, snap = _load(plan, as_of, owner, language)
@@ -138,7 +145,7 @@ def timeline(
             exit_code=2,
         )
     tl = schedule.timeline(snap, start=first, end=last, all_items=all_items)
-    _print(timeline_view(tl, language))
+    _print(timeline_view(tl, language, cells=_width()))
 
 
 @app.command()
@@ -161,7 +168,7 @@ def overdue(
 
     Ví dụ: tnplan overdue --as-of 1/7/2026 --fail
     """
-    from .. import schedule
+    from ..track import schedule
 
     language = common.lang_from_env(lang)
     _, snap = _load(plan, as_of, owner, language)
@@ -169,7 +176,7 @@ def overdue(
     if as_json:
         _echo_json(schedule.overdue_json(snap, groups))
     else:
-        from ..views import overdue_view
+        from ..track.views import overdue_view
 
         _print(overdue_view(snap, groups, language))
     if fail and groups:
@@ -191,8 +198,8 @@ def upcoming(
 
     Ví dụ: tnplan upcoming --as-of 14/5/2026 --days 7 --owner vp
     """
-    from .. import schedule
-    from ..views import upcoming_view
+    from ..track import schedule
+    from ..track.views import upcoming_view
 
     language = common.lang_from_env(lang)
     _, snap = _load(plan, as_of, owner, language)

@@ -38,8 +38,8 @@ def validate(
 
     Ví dụ: tnplan validate plans/ --strict · tnplan validate plan.yaml --format json
     """
-    from ..check import check_file
-    from ..problems import TnplanError, count, format_github, format_json, format_text
+    from ..plan.check import check_file
+    from ..plan.problems import TnplanError, count, format_github, format_json, format_text
 
     language = common.lang_from_env(lang)
     if fmt not in ("auto", "text", "json", "github"):

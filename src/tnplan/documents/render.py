@@ -29,8 +29,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import model, vi
-from .problems import TnplanError
+from ..calendar import vi
+from ..plan import model
+from ..plan.problems import TnplanError
 
 if TYPE_CHECKING:
     import jinja2
@@ -269,7 +270,7 @@ def builtin_templates() -> Path:
     packaged = Path(str(files("tnplan").joinpath("data", "templates")))
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parent.parent.parent / "templates"
+    return Path(__file__).resolve().parents[3] / "templates"
 
 
 def template_dirs(plan: model.Plan, override: Path | None, lang: str = "vi") -> list[Path]:
@@ -679,7 +680,7 @@ def plan_context(plan: model.Plan) -> dict[str, Any]:
 def _activity(plan: model.Plan, activity_id: str, lang: str) -> model.Activity:
     a = plan.activity(activity_id)
     if a is None:
-        from .messages import Reporter
+        from ..plan.messages import Reporter
 
         choices = [x.id for x in plan.activities]
         suggestion = Reporter("", lang).suggest(activity_id, choices)
@@ -897,7 +898,7 @@ def _report_deadline(plan: model.Plan, wanted: str | None, lang: str) -> model.D
 def report_context(
     plan: model.Plan, as_of: dt.date, deadline: str | None = None, lang: str = "vi"
 ) -> dict[str, Any]:
-    from .check import expand_units
+    from ..plan.check import expand_units
 
     target = _report_deadline(plan, deadline, lang)
     addressees = []

@@ -14,7 +14,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from . import model
+from ..plan import model
 
 STATUS_VI = {
     "planned": "chưa thực hiện",
@@ -62,7 +62,7 @@ def plan_json(plan: model.Plan) -> str:
 
 def schema_json() -> str:
     """The JSON Schema of the plan format (draft 2020-12) as text, ending with a newline."""
-    from .schema import json_schema
+    from ..plan.schema import json_schema
 
     return json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
 
@@ -113,12 +113,12 @@ def ics(plan: model.Plan, owner: str | None = None) -> bytes:
 
     import icalendar
 
-    from . import __version__
-    from .vi import date_short, time_hm
+    from .. import __version__
+    from ..calendar.vi import date_short, time_hm
 
     sees: frozenset[str] | None = None
     if owner is not None:
-        from .schedule import resolve_owner
+        from ..track.schedule import resolve_owner
 
         found = resolve_owner([plan], owner)
         owner = found.owner.id
@@ -270,7 +270,7 @@ def ics(plan: model.Plan, owner: str | None = None) -> bytes:
 
 
 def _owner_units(plan: model.Plan, ids: Iterable[str]) -> list[str]:
-    from .check import expand_units
+    from ..plan.check import expand_units
 
     return expand_units(plan, ids)
 

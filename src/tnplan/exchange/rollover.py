@@ -31,9 +31,9 @@ from typing import Any
 
 import yaml
 
-from . import load, model
-from .messages import Reporter
-from .problems import TnplanError
+from ..plan import load, model
+from ..plan.messages import Reporter
+from ..plan.problems import TnplanError
 
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})\Z")
 _DMY = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})\Z")
@@ -138,7 +138,7 @@ class _Editor:
             self.put(start, end, new)
 
     def date(self, node: yaml.Node) -> None:
-        from .vi import parse_date
+        from ..calendar.vi import parse_date
 
         if not isinstance(node, yaml.ScalarNode) or load.scalar(node) is None:
             return
@@ -299,8 +299,8 @@ def rollover(
     display: str | None = None,
 ) -> Rolled:
     """Make next year's plan from the (valid) plan at ``path``; nothing is written here."""
-    from .check import check_plan, load_plan
-    from .schema import build_plan
+    from ..plan.check import check_plan, load_plan
+    from ..plan.schema import build_plan
 
     vi = lang == "vi"
     if not 1900 <= year <= 2199:

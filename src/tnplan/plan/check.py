@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..calendar.vi import date_short, time_hm
 from . import model
 from .messages import Reporter
 from .problems import Problem, TnplanError
-from .vi import date_short, time_hm
 
 PLAN_SUFFIXES = (".yaml", ".yml")
 _PLACEHOLDER = re.compile(r"\{([^{}\s]*)\}")
@@ -298,7 +298,7 @@ def _check_programme(a: model.Activity, ev: model.Event, rep: Reporter) -> None:
 
 
 def _check_deadlines(plan: model.Plan, rep: Reporter) -> None:
-    from . import holidays, vi
+    from ..calendar import holidays, vi
 
     extra_off = frozenset(plan.calendar.holidays) if plan.calendar else frozenset()
     extra_on = frozenset(plan.calendar.workdays) if plan.calendar else frozenset()

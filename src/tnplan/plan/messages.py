@@ -397,7 +397,7 @@ class Reporter:
         """A "did you mean" hint for ``word`` among ``choices``."""
         from difflib import get_close_matches
 
-        from .vi import fold, strip_marks
+        from ..calendar.vi import fold, strip_marks
 
         keyed = {strip_marks(fold(c)): c for c in choices}
         found = get_close_matches(strip_marks(fold(word)), list(keyed), n=1, cutoff=0.6)

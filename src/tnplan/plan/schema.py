@@ -18,9 +18,9 @@ from typing import Any
 
 import yaml
 
+from ..calendar.vi import parse_date, parse_time
 from . import load, model
 from .messages import Reporter
-from .vi import parse_date, parse_time
 
 INVALID: Any = object()
 """Returned by a converter whose input was wrong (the problem is already reported)."""

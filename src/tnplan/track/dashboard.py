@@ -16,10 +16,10 @@ import datetime as dt
 from html import escape
 from typing import TYPE_CHECKING
 
-from . import model
-from .vi import date_short as _d
-from .vi import time_hm as _hm
-from .vi import weekday
+from ..calendar.vi import date_short as _d
+from ..calendar.vi import time_hm as _hm
+from ..calendar.vi import weekday
+from ..plan import model
 
 if TYPE_CHECKING:
     from .schedule import AsOf, Item, PlanStatus
@@ -138,7 +138,7 @@ def chart_columns(plan: model.Plan, as_of: dt.date | None = None) -> list[tuple[
 
 def gantt(status: PlanStatus, as_of: AsOf) -> str:
     """The SVG Gantt chart: one ``rect.bar[data-activity]`` per activity."""
-    from .holidays import holiday_name
+    from ..calendar.holidays import holiday_name
     from .schedule import working_day
 
     plan = status.plan

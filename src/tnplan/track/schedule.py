@@ -27,8 +27,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from . import model
-from .problems import TnplanError
+from ..plan import model
+from ..plan.problems import TnplanError
 
 Kind = Literal["activity", "task", "report"]
 Phase = Literal["before", "during", "after"]
@@ -75,7 +75,7 @@ def parse_as_of(
     """
     from zoneinfo import ZoneInfo
 
-    from .vi import fold, nfc, parse_date
+    from ..calendar.vi import fold, nfc, parse_date
 
     word = fold(nfc(text).strip())
     if word in _TODAY_WORDS:
@@ -99,7 +99,7 @@ def parse_as_of(
 
 def parse_day(text: str, option: str, *, lang: str = "vi") -> dt.date:
     """A date option other than ``--as-of`` (``--from``, ``--to``); usage error if bad."""
-    from .vi import parse_date
+    from ..calendar.vi import parse_date
 
     try:
         return parse_date(text)
@@ -164,12 +164,12 @@ class _Calendar:
         self.on = frozenset(cal.workdays) if cal else frozenset()
 
     def between(self, a: dt.date, b: dt.date) -> int:
-        from .holidays import working_days_between
+        from ..calendar.holidays import working_days_between
 
         return working_days_between(a, b, self.off, self.on)
 
     def working(self, d: dt.date) -> bool:
-        from .holidays import is_working_day
+        from ..calendar.holidays import is_working_day
 
         return is_working_day(d, self.off, self.on)
 
@@ -242,7 +242,7 @@ def _item(
 
 def plan_items(plan: model.Plan, as_of: AsOf) -> list[Item]:
     """Every item of a plan, in plan order: each activity then its tasks, then the reports."""
-    from .check import expand_units
+    from ..plan.check import expand_units
 
     cal = _Calendar(plan)
     items: list[Item] = []
@@ -335,9 +335,9 @@ def resolve_owner(plans: Sequence[model.Plan], text: str, *, lang: str = "vi") -
     it belongs to, in every plan that declares it.  An unknown unit is a usage error (exit
     code 2) with a "did you mean" hint.
     """
-    from .check import expand_units
-    from .messages import Reporter
-    from .vi import fold
+    from ..calendar.vi import fold
+    from ..plan.check import expand_units
+    from ..plan.messages import Reporter
 
     wanted = fold(text.strip())
     found: model.Unit | None = None
@@ -518,7 +518,7 @@ def _phase(period: model.Period, day: dt.date) -> Phase:
 
 def owner_loads(items: Iterable[Item], plans: Sequence[model.Plan]) -> list[OwnerLoad]:
     """Units with open items, the most late first, then the most open, then by name."""
-    from .vi import sort_key
+    from ..calendar.vi import sort_key
 
     by_plan = {p.id: p for p in plans}
     counts: dict[str, list[int]] = {}
@@ -654,7 +654,7 @@ def overdue(snap: Snapshot) -> list[OwnerGroup]:
 
     Items without an owner come last, under an owner with id ``""``.
     """
-    from .vi import sort_key
+    from ..calendar.vi import sort_key
 
     groups: dict[str, list[Item]] = {}
     names: dict[str, Owner] = {}
@@ -760,7 +760,7 @@ class Timeline:
 
 
 def _day_kind(plans: Sequence[model.Plan], day: dt.date) -> Day:
-    from .holidays import holiday_name
+    from ..calendar.holidays import holiday_name
 
     cal = _Calendar(plans[0]) if plans else None
     name = holiday_name(day)

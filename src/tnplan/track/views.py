@@ -11,19 +11,15 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import os
-import shutil
-import sys
 from collections.abc import Sequence
-from typing import IO
 
 from rich import box
-from rich.console import Console, Group, RenderableType
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from ..calendar.vi import date_short
 from . import schedule as sch
-from .vi import date_short
 
 # Words -------------------------------------------------------------------------------------
 
@@ -153,7 +149,7 @@ def _left(days: int, lang: str) -> str:
 
 def long_date(d: dt.date, lang: str) -> str:
     """``Thứ Năm, 14/5/2026`` / ``Thursday 14/5/2026``."""
-    from .vi import weekday
+    from ..calendar.vi import weekday
 
     if lang == "vi":
         return f"{weekday(d)}, {date_short(d)}"
@@ -175,30 +171,6 @@ def due_text(d: dt.date | None, t: dt.time | None, ref: dt.date) -> str:
     if t is not None:
         text += f" {t.hour:02d}:{t.minute:02d}"
     return text
-
-
-# Console -----------------------------------------------------------------------------------
-
-
-def width() -> int:
-    """The output width: ``COLUMNS`` when set, else the terminal's, else 80."""
-    raw = os.environ.get("COLUMNS", "")
-    if raw.isdigit() and int(raw) >= 20:
-        return int(raw)
-    return max(20, shutil.get_terminal_size((80, 24)).columns)
-
-
-def make_console(file: IO[str] | None = None) -> Console:
-    """A console on stdout at :func:`width`: colour only on a terminal, never with NO_COLOR."""
-    return Console(
-        file=file or sys.stdout,
-        width=width(),
-        highlight=False,
-        emoji=False,
-        markup=False,
-        no_color=bool(os.environ.get("NO_COLOR")) or None,
-        legacy_windows=False,
-    )
 
 
 def _table(*, expand: bool = True) -> Table:
@@ -387,10 +359,10 @@ def _heading(text: str) -> Text:
 
 
 def status_view(
-    snap: sch.Snapshot, lang: str = "vi", *, limit: int = 5, cells: int | None = None
+    snap: sch.Snapshot, lang: str = "vi", *, limit: int = 5, cells: int = 80
 ) -> RenderableType:
     """``tnplan status``: per plan, the header, progress, activities, next deadlines, owners."""
-    total = cells or width()
+    total = cells
     parts: list[RenderableType] = []
     as_of = snap.as_of.date
     if snap.owner is not None:
@@ -546,7 +518,7 @@ def _count(n: int, what: str, lang: str) -> str:
 
 def _item_title(it: sch.Item, lang: str) -> Text:
     """An item's title as overdue lists it, saying when it is a whole activity or a report."""
-    from .vi import fold
+    from ..calendar.vi import fold
 
     title = Text()
     if it.kind == "activity":
@@ -675,7 +647,7 @@ def fit(text: str, cells: int) -> str:
     """``text`` in at most ``cells`` terminal cells: cut at a word when one is near, with ``…``."""
     from rich.cells import cell_len, set_cell_size
 
-    from .vi import nfc
+    from ..calendar.vi import nfc
 
     text = nfc(text)  # a letter and its marks are one cell: never cut between them
     if cell_len(text) <= cells:
@@ -708,9 +680,9 @@ def _place(line: list[str], at: int, label: str) -> bool:
     return True
 
 
-def timeline_view(tl: sch.Timeline, lang: str = "vi", *, cells: int | None = None) -> Text:
+def timeline_view(tl: sch.Timeline, lang: str = "vi", *, cells: int = 80) -> Text:
     """``tnplan timeline``: a Gantt chart, one row per activity, days across."""
-    total = cells or width()
+    total = cells
     label_w = max(16, min(36, total * 2 // 7))
     offset = label_w + 3  # the label, then " ! " (the late or tentative mark)
     cols, per_day, per_cell = _columns(tl.start, tl.end, max(7, total - offset))
@@ -886,16 +858,3 @@ def _legend(lang: str, as_of: dt.date) -> list[tuple[str, str]]:
             ("?", "tentative"),
         ]
     return items
-
-
-def print_view(renderable: object, file: IO[str] | None = None) -> None:
-    """Print a view: as is on a terminal; piped, as plain lines without trailing spaces."""
-    console = make_console(file)
-    if console.is_terminal:
-        console.print(renderable)
-        return
-    with console.capture() as captured:
-        console.print(renderable)
-    text = "\n".join(line.rstrip() for line in captured.get().splitlines())
-    out = file or sys.stdout
-    out.write(text + "\n")
