@@ -212,11 +212,20 @@ def test_name_without_year_gets_one(tmp_path: Path) -> None:
 
 
 def test_refuses_to_write_over_its_source(cli: Callable[..., Any], tmp_path: Path) -> None:
+    """Even with --force, by any name: itself, a link to it, a path through `..`."""
     src = tmp_path / "mini.yaml"
     src.write_bytes(MINI.read_bytes())
-    r = cli("new", "--from", str(src), "--year", "2027", "-o", str(src), "--force")
-    assert (r.code, r.err) == (2, "Lỗi: tệp mới trùng tệp nguồn (chọn tên khác với -o)\n")
-    assert src.read_bytes() == MINI.read_bytes()
+    (tmp_path / "lien-ket.yaml").symlink_to(src)
+    (tmp_path / "sub").mkdir()
+    for target in (src, tmp_path / "lien-ket.yaml", tmp_path / "sub" / ".." / "mini.yaml"):
+        r = cli("new", "--from", str(src), "--year", "2027", "-o", str(target), "--force")
+        assert (r.code, r.err) == (
+            3,
+            f"Lỗi: không ghi vào {target}: đó là tệp kế hoạch {src} đang được đọc "
+            "(chọn tên tệp khác sau -o; --force cũng không ghi đè tệp kế hoạch)\n",
+        )
+        assert src.read_bytes() == MINI.read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["lien-ket.yaml", "mini.yaml", "sub"]
 
 
 @pytest.mark.parametrize(

@@ -148,7 +148,7 @@ CASES = [
         "empty-folder",
         ("status", "plans", "--as-of", "14/5/2026"),
         3,
-        (r"Lỗi: thư mục plans không có tệp \.yaml nào",),
+        (r"Lỗi: thư mục plans \(cả thư mục con\) không có tệp \.yaml nào",),
         setup=mkdir("plans"),
     ),
     Case(

@@ -270,7 +270,7 @@ CASES = [
         ("render", "invitation", LONG_ID, "plan.yaml", "--each", "-o", "out"),
         3,
         (
-            rf"Lỗi: không truy cập được out/giay-moi-{LONG_ID}-tran-thi-binh\.md: "
+            rf"Lỗi: không truy cập được out/giay-moi-{LONG_ID}-khach-1\.md: "
             "File name too long",
         ),
         lambda: edit(invitation_plan(), "id: hoi-nghi", f"id: {LONG_ID}"),
@@ -294,9 +294,9 @@ CASES = [
         "each-a-folder-where-a-file-goes",
         (*INVITE, "--each", "--force", "-o", "out"),
         3,
-        (r"Lỗi: out/giay-moi-hoi-nghi-le-van-cuong\.md là một thư mục \(.*\)",),
+        (r"Lỗi: out/giay-moi-hoi-nghi-khach-2\.md là một thư mục \(.*\)",),
         invitation_plan,
-        lambda tmp: (tmp / "out" / "giay-moi-hoi-nghi-le-van-cuong.md").mkdir(parents=True),
+        lambda tmp: (tmp / "out" / "giay-moi-hoi-nghi-khach-2.md").mkdir(parents=True),
     ),
     # A FIFO stands for /dev/null: an output that is not a regular file is never replaced.
     Case(
@@ -317,11 +317,11 @@ CASES = [
         "each-output-holds-a-fifo",
         (*INVITE, "--each", "--force", "-o", "out"),
         3,
-        (r"Lỗi: out/giay-moi-hoi-nghi-tran-thi-binh\.md không phải tệp thường \(.*\)",),
+        (r"Lỗi: out/giay-moi-hoi-nghi-khach-1\.md không phải tệp thường \(.*\)",),
         invitation_plan,
         lambda tmp: (
             (tmp / "out").mkdir(),
-            os.mkfifo(tmp / "out" / "giay-moi-hoi-nghi-tran-thi-binh.md"),
+            os.mkfifo(tmp / "out" / "giay-moi-hoi-nghi-khach-1.md"),
         ),
     ),
     # Symlinks: never written through; replaced only where overwriting is allowed.
@@ -351,6 +351,13 @@ CASES = [
     Case(
         "export-output-is-a-symlink",
         ("export", "json", "plan.yaml", "-o", "link.json"),
+        3,
+        (r"Lỗi: tệp link\.json đã có \(thêm --force để ghi đè\)",),
+        setup=link("link.json", "victim.txt"),
+    ),
+    Case(
+        "export-output-is-a-symlink-forced",
+        ("export", "json", "plan.yaml", "-o", "link.json", "--force"),
         0,
         (r"Đã ghi link\.json",),
         setup=link("link.json", "victim.txt"),
@@ -361,19 +368,19 @@ CASES = [
         (*INVITE, "--each", "-o", "out"),
         3,
         (
-            r"Lỗi: out/giay-moi-hoi-nghi-tran-thi-binh\.md là liên kết tới chỗ khác; "
+            r"Lỗi: out/giay-moi-hoi-nghi-khach-1\.md là liên kết tới chỗ khác; "
             r"không ghi qua nó \(xóa liên kết hoặc chọn thư mục -o khác\)",
         ),
         invitation_plan,
-        link("out/giay-moi-hoi-nghi-tran-thi-binh.md", "../victim.txt"),
+        link("out/giay-moi-hoi-nghi-khach-1.md", "../victim.txt"),
     ),
     Case(
         "each-folder-is-a-symlink",
         (*INVITE, "--each", "-o", "out"),
         0,
         (
-            r"Đã ghi out/giay-moi-hoi-nghi-tran-thi-binh\.md",
-            r"Đã ghi out/giay-moi-hoi-nghi-le-van-cuong\.md",
+            r"Đã ghi out/giay-moi-hoi-nghi-khach-1\.md",
+            r"Đã ghi out/giay-moi-hoi-nghi-khach-2\.md",
         ),
         invitation_plan,
         lambda tmp: (victim(tmp), (tmp / "real").mkdir(), os.symlink("real", tmp / "out")),

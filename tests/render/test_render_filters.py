@@ -96,11 +96,6 @@ def test_basis_text() -> None:
     )
 
 
-def test_unique_names() -> None:
-    used: set[str] = set()
-    assert [render.unique_name(s, used) for s in ("a", "a", "b", "a")] == ["a", "a-2", "b", "a-3"]
-
-
 def _env(tmp_path: Path, source: str, name: str = "t.md.j2") -> tuple[object, str]:
     (tmp_path / name).write_text(source, encoding="utf-8")
     return render.environment([tmp_path]), name

@@ -66,19 +66,56 @@ for _name in ("track", "documents", "exports"):
 
 
 def main() -> None:
-    """Console entry point: run the app, turn user errors into one line and an exit code."""
+    """Console entry point: run the app, turn user errors into one line and an exit code.
+
+    stdout and stderr are guarded (:mod:`tnplan.cli.output`): a terminal that cannot show
+    Vietnamese gets letters without marks; stdout closed, full or cut (a pipe whose reader
+    left) ends the run with exit code 3; stderr that cannot be written loses its messages
+    but not the exit code.
+    """
+    from ..plan import load
+    from . import output
+
     # A run is short and builds large acyclic trees (YAML nodes, the plan): the cyclic garbage
     # collector would only re-scan them, so it stays off for the life of the process.
     gc.disable()
+    load.forget_reads()  # a new run: no plan file read yet (in-process tests run many)
+    common.STATE.clear()
+    common.STATE["debug"] = False
+    saved = output.guard_streams()
+    try:
+        code = _run()
+        output.finish_streams()
+    except output.OutputError as exc:
+        code = _cannot_print(exc)
+    finally:
+        output.restore_streams(saved)
+    sys.exit(code)
+
+
+def _debug() -> bool:
+    return bool(common.STATE.get("debug") or os.environ.get("TNPLAN_DEBUG"))
+
+
+def _run() -> int:
+    from .output import OutputError
+
     try:
         app(prog_name="tnplan")
+    except SystemExit as exc:
+        if exc.code is None or isinstance(exc.code, int):
+            return exc.code or 0
+        common.say(str(exc.code))
+        return 1
     except TnplanError as exc:
         common.print_error(exc.message, exc.hint, lang=common.lang_from_argv(sys.argv))
-        sys.exit(exc.exit_code)
+        return exc.exit_code
     except KeyboardInterrupt:
-        sys.exit(130)
+        return 130
+    except OutputError:
+        raise
     except OSError as exc:  # the file system refused a path (a name too long, …): could not run
-        if common.STATE.get("debug") or os.environ.get("TNPLAN_DEBUG"):
+        if _debug():
             raise
         lang = common.lang_from_argv(sys.argv)
         where = exc.filename if exc.filename is not None else "?"
@@ -89,9 +126,9 @@ def main() -> None:
             else f"cannot access {where}: {reason}",
             lang=lang,
         )
-        sys.exit(3)
+        return 3
     except Exception as exc:  # anything unexpected: one line unless --debug
-        if common.STATE.get("debug") or os.environ.get("TNPLAN_DEBUG"):
+        if _debug():
             raise
         lang = common.lang_from_argv(sys.argv)
         msg = "lỗi không mong đợi" if lang == "vi" else "unexpected error"
@@ -101,4 +138,23 @@ def main() -> None:
             else ("run again with --debug and report it")
         )
         common.print_error(f"{msg}: {type(exc).__name__}: {exc}", hint, lang=lang)
-        sys.exit(3)
+        return 3
+    return 0
+
+
+def _cannot_print(exc: Exception) -> int:
+    """stdout failed: exit 3; say why unless the reader of a pipe simply left."""
+    import errno
+
+    from .output import OutputError
+
+    assert isinstance(exc, OutputError)
+    if exc.errno != errno.EPIPE:
+        lang = common.lang_from_argv(sys.argv)
+        common.print_error(
+            f"không ghi được ra stdout: {exc.reason}"
+            if lang == "vi"
+            else f"cannot write to stdout: {exc.reason}",
+            lang=lang,
+        )
+    return 3

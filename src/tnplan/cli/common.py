@@ -44,12 +44,20 @@ def lang_from_env(lang: str | None = None) -> str:
     return value
 
 
+def say(line: str) -> None:
+    """One message line on stderr, control characters shown escaped (a name echoed from the
+    command line cannot clear the screen or start a line of its own)."""
+    from ..plan.problems import one_line
+
+    print(one_line(line), file=sys.stderr)
+
+
 def print_error(message: str, hint: str = "", *, lang: str = "vi") -> None:
     word = "Lỗi" if lang == "vi" else "Error"
     line = f"{word}: {message}"
     if hint:
         line += f" ({hint})"
-    print(line, file=sys.stderr)
+    say(line)
 
 
 def bundled_plans() -> list[Path]:
@@ -63,21 +71,63 @@ def bundled_plans() -> list[Path]:
         return []
 
 
-def default_plans(lang: str) -> list[Path]:
-    """Plans in ./plans/, else the bundled ones."""
+LOCAL = Path("plans")
+"""Where commands look for plans when none is named: ``./plans/`` and its subfolders."""
+
+
+def _local_plans(lang: str) -> tuple[list[Path], str]:
+    """The plans in ``./plans/`` (subfolders included), or why there are none."""
     from ..plan.check import plan_files
 
-    local = Path("plans")
-    if local.is_dir():
-        found = list(plan_files([local]))
-        if found:
-            return found
+    vi = lang == "vi"
+    here = Path.cwd()
+    if not LOCAL.is_dir():
+        return [], f"không có thư mục plans/ trong {here}" if vi else f"no plans/ folder in {here}"
+    found = list(plan_files([LOCAL]))
+    why = (
+        f"thư mục {here / LOCAL} (cả thư mục con) không có tệp .yaml nào"
+        if vi
+        else f"no .yaml file in {here / LOCAL} (subfolders included)"
+    )
+    return found, why
+
+
+def default_plans(lang: str, *, fallback: bool = True) -> list[Path]:
+    """Plans in ``./plans/`` (subfolders included), else the bundled sample plan.
+
+    Falling back is said once on stderr, with the reason, so that nobody reads the sample
+    plan's status believing it is their own.  ``fallback=False`` (``validate``: a check that
+    passes on the sample plan would hide a CI step run from the wrong folder) refuses instead,
+    exit code 3, saying where it looked.
+    """
+    local, why = _local_plans(lang)
+    if local:
+        return local
+    vi = lang == "vi"
+    if not fallback:
+        raise TnplanError(
+            f"không tìm thấy kế hoạch: {why}" if vi else f"no plan found: {why}",
+            hint="chỉ tệp hoặc thư mục kế hoạch, ví dụ tnplan validate plans/"
+            if vi
+            else "name a plan file or folder, e.g. tnplan validate plans/",
+            exit_code=3,
+        )
     found = bundled_plans()
     if not found:
         raise TnplanError(
-            "không tìm thấy kế hoạch nào" if lang == "vi" else "no plan found",
-            hint="chỉ đường dẫn tệp kế hoạch" if lang == "vi" else "give the path of a plan file",
+            f"không tìm thấy kế hoạch nào: {why}" if vi else f"no plan found: {why}",
+            hint="chỉ đường dẫn tệp kế hoạch" if vi else "give the path of a plan file",
             exit_code=3,
+        )
+    if not STATE.get("told_sample"):
+        STATE["told_sample"] = True
+        names = ", ".join(p.name for p in found)
+        say(
+            f"Lưu ý: {why} — đang dùng kế hoạch mẫu đi kèm tnplan ({names}); "
+            "chỉ đường dẫn để dùng kế hoạch của bạn"
+            if vi
+            else f"Note: {why} — showing the sample plan bundled with tnplan ({names}); "
+            "name a path to use your own plan"
         )
     return found
 
@@ -96,7 +146,8 @@ def newest(paths: list[Path], lang: str) -> Path:
 
 
 def plan_paths(arg: Path | None, lang: str) -> list[Path]:
-    """The plan files a command works on: a file, every plan in a folder, or the default."""
+    """The plan files a command works on: a file, every plan in a folder (subfolders
+    included), or the default (:func:`default_plans`)."""
     from ..plan.check import plan_files
 
     if arg is None:
@@ -111,7 +162,9 @@ def plan_paths(arg: Path | None, lang: str) -> list[Path]:
     found = list(plan_files([arg]))
     if not found:
         raise TnplanError(
-            f"thư mục {arg} không có tệp .yaml nào" if lang == "vi" else f"no .yaml files in {arg}",
+            f"thư mục {arg} (cả thư mục con) không có tệp .yaml nào"
+            if lang == "vi"
+            else f"no .yaml files in {arg} (subfolders included)",
             exit_code=3,
         )
     return found

@@ -69,7 +69,11 @@ TemplatesOpt = Annotated[
     ),
 ]
 ForceOpt = Annotated[
-    bool, typer.Option("--force", help="Ghi đè tệp đã có (mặc định: không ghi đè).")
+    bool,
+    typer.Option(
+        "--force",
+        help="Ghi đè tệp đã có (mặc định: không ghi đè; tệp kế hoạch thì không bao giờ).",
+    ),
 ]
 
 
@@ -118,18 +122,29 @@ def _emit(
                 hint="ví dụ -o giay-moi/" if folder else "ví dụ -o van-ban.docx",
                 exit_code=2,
             )
+        from .output import write_bytes
+
         for o in outputs:
-            typer.echo(o.text, nl=False)
+            write_bytes(o.data)
         return
     into_folder = folder or out.is_dir()
     target = out
     if into_folder and not folder:
         target = out / outputs[0].name
         into_folder = False
-    paths = render.write_outputs(outputs, target, folder=into_folder, force=force, lang=lang)
-    for p, o in zip(paths, outputs, strict=True):
-        mark = (" (DỰ THẢO)" if lang == "vi" else " (DRAFT)") if o.tentative else ""
-        typer.echo(f"{'Đã ghi' if lang == 'vi' else 'Wrote'} {p}{mark}", err=True)
+    drafts = (
+        {target / o.name for o in outputs if o.tentative}
+        if into_folder
+        else ({target} if outputs[0].tentative else set())
+    )
+
+    def written(path: Path) -> None:  # each file as soon as it is whole
+        mark = (" (DỰ THẢO)" if lang == "vi" else " (DRAFT)") if path in drafts else ""
+        common.say(f"{'Đã ghi' if lang == 'vi' else 'Wrote'} {path}{mark}")
+
+    render.write_outputs(
+        outputs, target, folder=into_folder, force=force, lang=lang, on_written=written
+    )
 
 
 @render_app.command("plan")

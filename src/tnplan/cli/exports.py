@@ -35,21 +35,31 @@ OutOpt = Annotated[
     typer.Option(
         "--output",
         "-o",
-        help="Ghi ra tệp này (ghi đè nếu đã có) thay vì in ra màn hình. Ví dụ: -o lich.ics",
+        help="Ghi ra tệp này thay vì in ra màn hình (tệp đã có thì cần --force). "
+        "Ví dụ: -o lich.ics",
         show_default=False,
+    ),
+]
+ForceOpt = Annotated[
+    bool,
+    typer.Option(
+        "--force",
+        help="Ghi đè tệp -o đã có (mặc định: không ghi đè; tệp kế hoạch thì không bao giờ).",
     ),
 ]
 
 
-def _emit(data: bytes, output: Path | None, lang: str) -> None:
+def _emit(data: bytes, output: Path | None, lang: str, force: bool) -> None:
     """Print to stdout, or write the file atomically and say so on stderr."""
     if output is None:
-        typer.echo(data, nl=False)
+        from .output import write_bytes
+
+        write_bytes(data)
         return
     from ..documents.render import write_atomic
 
-    write_atomic(output, data, force=True, lang=lang)
-    typer.echo(f"Đã ghi {output}" if lang == "vi" else f"Wrote {output}", err=True)
+    write_atomic(output, data, force=force, lang=lang)
+    common.say(f"Đã ghi {output}" if lang == "vi" else f"Wrote {output}")
 
 
 def _plan(arg: Path | None, lang: str) -> Plan:
@@ -70,6 +80,7 @@ def export_ics(
         ),
     ] = None,
     output: OutOpt = None,
+    force: ForceOpt = False,
     lang: common.LangOpt = None,
 ) -> None:
     """Lịch iCalendar (RFC 5545) để nhập vào Google Calendar, Outlook, điện thoại.
@@ -86,7 +97,7 @@ def export_ics(
     language = common.lang_from_env(lang)
     p = _plan(plan, language)
     uid = resolve_owner([p], owner, lang=language).owner.id if owner else None
-    _emit(ics(p, owner=uid), output, language)
+    _emit(ics(p, owner=uid), output, language, force)
 
 
 @export_app.command("html")
@@ -100,6 +111,7 @@ def export_html(
         ),
     ] = "today",
     output: OutOpt = None,
+    force: ForceOpt = False,
     lang: common.LangOpt = None,
 ) -> None:
     """Trang theo dõi HTML một tệp, không cần mạng: tiến độ, biểu đồ Gantt, việc trễ hạn.
@@ -114,11 +126,16 @@ def export_html(
     language = common.lang_from_env(lang)
     p = _plan(plan, language)
     when = parse_as_of(as_of, p.document.timezone, lang=language)
-    _emit(render(p, when).encode("utf-8"), output, language)
+    _emit(render(p, when).encode("utf-8"), output, language, force)
 
 
 @export_app.command("json")
-def export_json(plan: PlanArg = None, output: OutOpt = None, lang: common.LangOpt = None) -> None:
+def export_json(
+    plan: PlanArg = None,
+    output: OutOpt = None,
+    force: ForceOpt = False,
+    lang: common.LangOpt = None,
+) -> None:
     """Toàn bộ kế hoạch đã chuẩn hóa, dạng JSON (ngày ISO, giờ HH:MM), cho chương trình khác.
 
     Khóa theo đúng thứ tự của định dạng; xem docs/json-export.md.
@@ -128,11 +145,13 @@ def export_json(plan: PlanArg = None, output: OutOpt = None, lang: common.LangOp
     from ..exchange.export import plan_json
 
     language = common.lang_from_env(lang)
-    _emit(plan_json(_plan(plan, language)).encode("utf-8"), output, language)
+    _emit(plan_json(_plan(plan, language)).encode("utf-8"), output, language, force)
 
 
 @export_app.command("schema")
-def export_schema(output: OutOpt = None, lang: common.LangOpt = None) -> None:
+def export_schema(
+    output: OutOpt = None, force: ForceOpt = False, lang: common.LangOpt = None
+) -> None:
     """JSON Schema (draft 2020-12) của định dạng kế hoạch, để VS Code gợi ý và kiểm tra.
 
     Đặt dòng đầu tệp kế hoạch: # yaml-language-server: $schema=../schema/tnplan-1.schema.json
@@ -142,7 +161,7 @@ def export_schema(output: OutOpt = None, lang: common.LangOpt = None) -> None:
     from ..exchange.export import schema_json
 
     language = common.lang_from_env(lang)
-    _emit(schema_json().encode("utf-8"), output, language)
+    _emit(schema_json().encode("utf-8"), output, language, force)
 
 
 @app.command("new")
@@ -173,7 +192,12 @@ def new(
             "(thứ Hai 18/5/2026 → thứ Hai 17/5/2027).",
         ),
     ] = False,
-    force: Annotated[bool, typer.Option("--force", help="Ghi đè nếu tệp mới đã có.")] = False,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Ghi đè nếu tệp mới đã có (không bao giờ ghi đè tệp kế hoạch nguồn)."
+        ),
+    ] = False,
     lang: common.LangOpt = None,
 ) -> None:
     """Lập kế hoạch năm sau từ kế hoạch năm nay.
@@ -190,15 +214,6 @@ def new(
     language = common.lang_from_env(lang)
     rolled = rollover(source, year, same_weekday=same_weekday, lang=language)
     target = output or default_output(source, rolled.source_year, year)
-    if target.resolve() == source.resolve():
-        from ..plan.problems import TnplanError
-
-        vi = language == "vi"
-        raise TnplanError(
-            "tệp mới trùng tệp nguồn" if vi else "the new file is the source file",
-            hint="chọn tên khác với -o" if vi else "choose another name with -o",
-            exit_code=2,
-        )
     write_atomic(target, rolled.text.encode("utf-8"), force=force, lang=language)
     if language == "vi":
         msg = f"Đã lập {target} (kế hoạch {rolled.plan_id})"
@@ -210,4 +225,4 @@ def new(
         if rolled.review_lines:
             lines = ", ".join(map(str, rolled.review_lines))
             msg += f"; review the lines still mentioning {rolled.source_year}: {lines}"
-    typer.echo(msg, err=True)
+    common.say(msg)

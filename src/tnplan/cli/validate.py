@@ -50,8 +50,8 @@ def validate(
         )
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    if not paths:
-        targets = common.default_plans(language)
+    if not paths:  # never the bundled sample plan: a CI step in the wrong folder must fail
+        targets = common.default_plans(language, fallback=False)
     elif len(paths) == 1:
         targets = common.plan_paths(paths[0], language)
     else:  # among several, a missing file is reported with the others; an empty folder stops

@@ -13,18 +13,15 @@ Decree 30/2020 (A4, margins, Times New Roman, sizes, page numbers from page 2).
 Templates are looked up file by file: ``--templates DIR`` first, then the plan's
 ``templates`` folder (relative to the plan file), then the built-in ones.
 
-Writes are atomic (a temporary file in the same folder, then :func:`os.replace`), never
-overwrite without ``force``, and file names made from names in the plan are slugs that stay
-inside the output folder.
+Writing is :mod:`tnplan.documents.files`: whole or nothing, never over an existing file
+without ``force``, never over a plan file that was read.  With ``--each`` the file names come
+from the invitees' ids, so a re-run after the list is reordered rewrites each person's own file.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
-import re
-import tempfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -32,6 +29,9 @@ from typing import TYPE_CHECKING, Any
 from ..calendar import vi
 from ..plan import model
 from ..plan.problems import TnplanError
+from .files import clean_leftovers as clean_leftovers
+from .files import write_atomic as write_atomic  # the one safe writer (see files.py)
+from .files import write_outputs as write_outputs
 
 if TYPE_CHECKING:
     import jinja2
@@ -497,7 +497,6 @@ class Invitee:
     text: str
     salutation: str
     tentative: bool
-    file_stem: str
 
 
 def expand_invitees(plan: model.Plan, ids: Iterable[str]) -> list[Invitee]:
@@ -505,34 +504,28 @@ def expand_invitees(plan: model.Plan, ids: Iterable[str]) -> list[Invitee]:
     out: list[Invitee] = []
     seen: set[str] = set()
     groups = {g.id: g for g in plan.groups}
-
-    def add(iid: str) -> None:
+    stack: list[Iterator[str]] = [iter(ids)]  # a stack, not recursion: deep nesting is fine
+    while stack:
+        iid = next(stack[-1], None)
+        if iid is None:
+            stack.pop()
+            continue
         if iid in seen:
-            return
+            continue
         seen.add(iid)
         group = groups.get(iid)
         if group is not None:
-            for m in group.members:
-                add(m)
-            return
+            stack.append(iter(group.members))
+            continue
         guest = plan.guest(iid)
         if guest is not None:
             out.append(
-                Invitee(
-                    iid,
-                    guest_text(guest),
-                    guest.salutation or "Quý đại biểu",
-                    guest.tentative,
-                    guest.name,
-                )
+                Invitee(iid, guest_text(guest), guest.salutation or "Quý đại biểu", guest.tentative)
             )
-            return
+            continue
         unit = plan.unit(iid)
         if unit is not None:
-            out.append(Invitee(iid, unit_invitee_text(unit), "Quý đại biểu", False, unit.name))
-
-    for iid in ids:
-        add(iid)
+            out.append(Invitee(iid, unit_invitee_text(unit), "Quý đại biểu", False))
     return out
 
 
@@ -1063,165 +1056,17 @@ def render(
                 exit_code=2,
             )
         everyone = chosen
+    # File names come from ids (unique, checked, ASCII), never from names or list positions:
+    # after the invitees are reordered or renamed, each person's file is still their own.
     prefix = f"{FILE_PREFIX[kind]}-{a.id}"
     if not each:
         ctx = invitation_context(plan, a, everyone)
-        name = f"{prefix}-{vi.slug(everyone[0].file_stem)}" if to else prefix
+        name = f"{prefix}-{everyone[0].id}" if to else prefix
         return [Output(f"{name}.{ext}", _render(env, kind, fmt, ctx, lang), ctx["draft"])]
     outputs = []
-    used: set[str] = set()
     for inv in everyone:
         ctx = invitation_context(plan, a, [inv])
-        stem = unique_name(f"{prefix}-{vi.slug(inv.file_stem, 60)}", used)
-        outputs.append(Output(f"{stem}.{ext}", _render(env, kind, fmt, ctx, lang), ctx["draft"]))
+        outputs.append(
+            Output(f"{prefix}-{inv.id}.{ext}", _render(env, kind, fmt, ctx, lang), ctx["draft"])
+        )
     return outputs
-
-
-def unique_name(stem: str, used: set[str]) -> str:
-    """``stem``, or ``stem-2``, ``stem-3`` … the first not in ``used`` (which it joins)."""
-    name, n = stem, 1
-    while name in used:
-        n += 1
-        name = f"{stem}-{n}"
-    used.add(name)
-    return name
-
-
-# --- writing ---------------------------------------------------------------------------------
-
-_SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*\Z")
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-def _refuse_odd_target(path: Path, lang: str) -> None:
-    """A folder, or a FIFO or device (``/dev/null``), is never replaced by a document."""
-    if path.is_dir():
-        raise TnplanError(
-            _t(lang, f"{path} là một thư mục", f"{path} is a folder"),
-            hint=_t(lang, "chỉ tên tệp sau -o", "give a file name after -o"),
-            exit_code=3,
-        )
-    if path.exists() and not path.is_file():
-        raise TnplanError(
-            _t(lang, f"{path} không phải tệp thường", f"{path} is not a regular file"),
-            hint=_t(
-                lang,
-                "bỏ -o để in ra màn hình, hoặc chỉ tên một tệp",
-                "leave out -o to print it, or name a file",
-            ),
-            exit_code=3,
-        )
-
-
-def write_atomic(path: Path, data: bytes, *, force: bool = False, lang: str = "vi") -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder.
-
-    An existing file is kept unless ``force``; on any failure nothing is left behind.
-    """
-    _refuse_odd_target(path, lang)
-    if path.exists() and not force:
-        raise TnplanError(
-            _t(lang, f"tệp {path} đã có", f"{path} already exists"),
-            hint=_t(lang, "thêm --force để ghi đè", "add --force to overwrite"),
-            exit_code=3,
-        )
-    folder = path.parent
-    if folder.exists() and not folder.is_dir():  # -o through a regular file
-        raise TnplanError(
-            _t(lang, f"{folder} không phải thư mục", f"{folder} is not a folder"), exit_code=3
-        )
-    if not folder.is_dir():
-        raise TnplanError(
-            _t(lang, f"không có thư mục {folder}", f"no folder {folder}"),
-            hint=_t(lang, "tạo thư mục trước", "create the folder first"),
-            exit_code=3,
-        )
-    tmp_name = ""
-    try:
-        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp_name, 0o666 & ~_umask())
-        os.replace(tmp_name, path)
-        tmp_name = ""
-    except OSError as exc:
-        raise TnplanError(
-            _t(
-                lang,
-                f"không ghi được {path}: {exc.strerror}",
-                f"cannot write {path}: {exc.strerror}",
-            ),
-            exit_code=3,
-        ) from None
-    finally:
-        if tmp_name:
-            Path(tmp_name).unlink(missing_ok=True)
-
-
-def write_outputs(
-    outputs: Sequence[Output], target: Path, *, folder: bool, force: bool = False, lang: str = "vi"
-) -> list[Path]:
-    """Write the documents: into the folder ``target`` (created if needed) or to the file.
-
-    Every file is checked before any is written, so a refusal leaves the folder as it was.
-    """
-    if not folder:
-        (only,) = outputs
-        write_atomic(target, only.data, force=force, lang=lang)
-        return [target]
-    if target.exists() and not target.is_dir():
-        raise TnplanError(
-            _t(lang, f"{target} không phải thư mục", f"{target} is not a folder"),
-            hint=_t(lang, "với --each, -o là một thư mục", "with --each, -o names a folder"),
-            exit_code=3,
-        )
-    paths = []
-    for out in outputs:
-        if not _SAFE_NAME.match(out.name) or out.name.startswith(".."):
-            raise TnplanError(f"unsafe file name {out.name!r}", exit_code=3)
-        path = target / out.name
-        if path.resolve().parent != target.resolve():  # a symlink already in the folder
-            raise TnplanError(
-                _t(
-                    lang,
-                    f"{path} là liên kết tới chỗ khác; không ghi qua nó",
-                    f"{path} links elsewhere; not writing through it",
-                ),
-                hint=_t(
-                    lang,
-                    "xóa liên kết hoặc chọn thư mục -o khác",
-                    "remove the link or choose another -o folder",
-                ),
-                exit_code=3,
-            )
-        _refuse_odd_target(path, lang)
-        paths.append(path)
-    existing = [p for p in paths if p.exists()]
-    if existing and not force:
-        shown = ", ".join(str(p) for p in existing[:3]) + (" …" if len(existing) > 3 else "")
-        raise TnplanError(
-            _t(lang, f"đã có tệp: {shown}", f"files already exist: {shown}"),
-            hint=_t(lang, "thêm --force để ghi đè", "add --force to overwrite"),
-            exit_code=3,
-        )
-    try:
-        target.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise TnplanError(
-            _t(
-                lang,
-                f"không tạo được thư mục {target}: {exc.strerror}",
-                f"cannot create {target}: {exc.strerror}",
-            ),
-            exit_code=3,
-        ) from None
-    for out, path in zip(outputs, paths, strict=True):
-        write_atomic(path, out.data, force=force, lang=lang)
-    return paths

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 import re
 import types
 import typing
@@ -110,23 +111,113 @@ def default_output(source: Path, source_year: int, year: int) -> Path:
     return source.with_name(f"{source.stem}-{year}{source.suffix or '.yaml'}")
 
 
-class _Editor:
-    """Collects text edits (start, end, replacement) against the original text."""
+class _Sites(yaml.SafeLoader):
+    """PyYAML's pure composer, noting what the node graph forgets: where each alias is
+    written (an alias returns the anchored node, whose positions are the anchor's) and where
+    each anchor is defined.  Used only for a plan that has anchors."""
 
-    def __init__(self, text: str, offset: int, year: int, same_weekday: bool) -> None:
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.sites: dict[tuple[int, object], tuple[int, int]] = {}
+        self.anchor_defs: list[tuple[str, int, yaml.Node]] = []
+        self.alias_uses: list[tuple[str, int, int]] = []
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event: Any = self.peek_event()  # type: ignore[no-untyped-call]
+        key = (id(parent), id(index) if isinstance(index, yaml.Node) else index)
+        start: int = event.start_mark.index
+        is_alias = isinstance(event, yaml.AliasEvent)
+        if is_alias:
+            span = (start, int(event.end_mark.index))
+            self.alias_uses.append((str(event.anchor), *span))
+            self.sites[key] = span
+        node: Any = super().compose_node(parent, index)
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None and not is_alias:
+            self.anchor_defs.append((str(anchor), start, node))
+        return node
+
+
+def _compose(text: str) -> tuple[yaml.Node | None, _Sites | None]:
+    """The node graph of a (valid) plan; with anchors, also where aliases and anchors are."""
+    if not load._has_anchor(text.encode("utf-8")):
+        return load.parse_bytes(text.encode("utf-8"), Reporter("")), None
+    loader = _Sites(text)
+    try:
+        node: yaml.Node | None = loader.get_single_node()
+        return node, loader
+    finally:
+        loader.dispose()
+
+
+class _Editor:
+    """Collects text edits (start, end, replacement) against the original text.
+
+    Values reached through an alias are edited once, where the anchor is; a key removed or
+    emptied where it is written (in the mapping that holds it, which for a merge key ``<<`` is
+    the merged mapping).  An anchor cut out with a removed value while an alias elsewhere
+    still needs it is moved to that alias (``*d`` becomes ``&d <the value>``).
+    """
+
+    def __init__(
+        self, text: str, offset: int, year: int, same_weekday: bool, sites: _Sites | None
+    ) -> None:
         self.text = text
         self.offset = offset
         self.year = year
         self.same_weekday = same_weekday
+        self.sites = sites
         self.edits: dict[int, tuple[int, str]] = {}
+        self.cuts: list[tuple[int, int]] = []
+        self.walked: set[int] = set()
 
-    def put(self, start: int, end: int, new: str) -> None:
-        self.edits.setdefault(start, (end, new))
+    def put(self, start: int, end: int, new: str, *, cut: bool = False) -> None:
+        if start in self.edits:
+            return
+        self.edits[start] = (end, new)
+        if cut:
+            self.cuts.append((start, end))
+
+    # Where things are written ----------------------------------------------------------
+
+    def _site(self, parent: yaml.Node, index: object) -> tuple[int, int] | None:
+        """Where an alias stands as ``parent``'s value at ``index`` (a key node or a
+        position), or None when the value is written there itself."""
+        if self.sites is None:
+            return None
+        key = (id(parent), id(index) if isinstance(index, yaml.Node) else index)
+        return self.sites.sites.get(key)
+
+    def value_start(self, node: yaml.Node) -> int:
+        """Where a value's own text starts, after its ``&anchor`` and ``!tag`` (kept)."""
+        text, i = self.text, int(node.start_mark.index)
+        end = int(node.end_mark.index)
+        while i < end and text[i] in "&!":
+            while i < end and not text[i].isspace():
+                i += 1
+            while i < end and text[i].isspace():
+                i += 1
+        return i
+
+    def _end(self, parent: yaml.Node, index: object, node: yaml.Node) -> int:
+        """Where the last character of ``parent``'s value at ``index`` is (block
+        collections end at the next token, after trailing comments: look at their last
+        item instead; an alias ends where it is written)."""
+        site = self._site(parent, index)
+        if site is not None:
+            return site[1]
+        if isinstance(node, yaml.ScalarNode) or getattr(node, "flow_style", False):
+            return int(node.end_mark.index)
+        if isinstance(node, yaml.MappingNode):
+            ends = [max(int(k.end_mark.index), self._end(node, k, v)) for k, v in node.value]
+        else:
+            ends = [self._end(node, i, c) for i, c in enumerate(node.value)]
+        return max(ends) if ends else int(node.end_mark.index)
 
     # Values ----------------------------------------------------------------------------
 
     def scalar(self, node: yaml.ScalarNode, new: str) -> None:
-        start, end = node.start_mark.index, node.end_mark.index
+        start, end = self.value_start(node), node.end_mark.index
         if node.style in ('"', "'"):
             quote = node.style
             inner = new.replace("\\", "\\\\").replace('"', '\\"') if quote == '"' else new
@@ -148,25 +239,11 @@ class _Editor:
 
     # Keys ------------------------------------------------------------------------------
 
-    def _content_end(self, node: yaml.Node) -> int:
-        """Where the last character of a value is (block collections end at the next token,
-        after trailing comments: look at their last item instead)."""
-        if isinstance(node, yaml.ScalarNode) or getattr(node, "flow_style", False):
-            return int(node.end_mark.index)
-        children: list[yaml.Node] = (
-            [n for kv in node.value for n in kv]
-            if isinstance(node, yaml.MappingNode)
-            else list(node.value)
-        )
-        if not children:
-            return int(node.end_mark.index)
-        return max(self._content_end(c) for c in children)
-
     def remove(self, mapping: yaml.MappingNode, knode: yaml.Node, vnode: yaml.Node) -> None:
         """Drop a key and its value, keeping the layout around them."""
         text = self.text
         kstart = knode.start_mark.index
-        end = self._content_end(vnode)
+        end = self._end(mapping, knode, vnode)
         keys = [k for k, _ in mapping.value]
         i = next(n for n, k in enumerate(keys) if k is knode)
         after = keys[i + 1] if i + 1 < len(keys) else None
@@ -174,37 +251,42 @@ class _Editor:
         if not mapping.flow_style and not text[line_start:kstart].strip():
             # A key that starts its line: drop its lines (and the comment on the last one).
             nl = text.find("\n", end)
-            self.put(line_start, len(text) if nl < 0 else nl + 1, "")
+            self.put(line_start, len(text) if nl < 0 else nl + 1, "", cut=True)
         elif after is not None:
             # `- key: …` or `{key: …, next: …}`: drop up to the next key.
-            self.put(kstart, after.start_mark.index, "")
+            self.put(kstart, after.start_mark.index, "", cut=True)
         elif mapping.flow_style and i > 0:
             # The last pair of `{…, key: …}`: drop from the end of the value before it.
-            self.put(self._content_end(mapping.value[i - 1][1]), end, "")
+            prev_k, prev_v = mapping.value[i - 1]
+            self.put(self._end(mapping, prev_k, prev_v), end, "", cut=True)
         else:  # the only key of its mapping: keep it, empty
-            self.put(knode.end_mark.index, end, ": null")
+            self.put(knode.end_mark.index, end, ": null", cut=True)
 
-    def empty(self, knode: yaml.Node, vnode: yaml.Node, block: bool) -> None:
+    def empty(
+        self, mapping: yaml.MappingNode, knode: yaml.Node, vnode: yaml.Node, block: bool
+    ) -> None:
         if isinstance(vnode, yaml.ScalarNode) and load.scalar(vnode) is None:
             return
-        self.put(knode.end_mark.index, self._content_end(vnode), ":" if block else ": null")
+        end = self._end(mapping, knode, vnode)
+        self.put(knode.end_mark.index, end, ":" if block else ": null", cut=True)
 
     # The walk --------------------------------------------------------------------------
 
     def walk(self, node: yaml.Node, cls: type[Any], source_year: int) -> None:
-        if not isinstance(node, yaml.MappingNode):
+        if not isinstance(node, yaml.MappingNode) or id(node) in self.walked:
             return
+        self.walked.add(id(node))  # an aliased mapping is edited once, where it is written
         hints = _hints(cls)
-        block = not node.flow_style
-        for key, knode, vnode in load.mapping(node, Reporter("")):
+        for key, knode, vnode, holder in load.mapping_in(node, Reporter("")):
             tp = hints.get(key)
             if tp is None:
                 continue
+            block = not holder.flow_style
             if (cls, key) in _REMOVE:
-                self.remove(node, knode, vnode)
+                self.remove(holder, knode, vnode)
                 continue
             if (cls, key) in _EMPTY:
-                self.empty(knode, vnode, block)
+                self.empty(holder, knode, vnode, block)
                 continue
             if (cls, key) in _RESET_STATUS:
                 if isinstance(vnode, yaml.ScalarNode) and vnode.value != "planned":
@@ -237,6 +319,43 @@ class _Editor:
             self.date(node)
         elif isinstance(tp, type) and dataclasses.is_dataclass(tp):
             self.walk(node, tp, source_year)
+
+    # Anchors cut out -------------------------------------------------------------------
+
+    def _in_cut(self, at: int) -> bool:
+        return any(start <= at < end for start, end in self.cuts)
+
+    def keep_anchors(self) -> None:
+        """Move each anchor that a removed value took with it to its first alias left."""
+        if self.sites is None:
+            return
+        anchors = self.sites.anchor_defs
+        for n, (name, at, node) in enumerate(anchors):
+            if not self._in_cut(at):
+                continue
+            later = [a for a_name, a, _ in anchors[n + 1 :] if a_name == name]
+            until = min(later) if later else len(self.text)
+            for a_name, start, end in self.sites.alias_uses:
+                if a_name == name and at < start < until and not self._in_cut(start):
+                    self.put(start, end, f"&{name} {self.flow(node)}")
+                    break
+
+    def flow(self, node: yaml.Node) -> str:
+        """A node written in flow style, with the edits made inside it (moved dates)."""
+        if isinstance(node, yaml.MappingNode):
+            pairs = []
+            for k, v in node.value:
+                key = "<<" if load.is_merge_key(k) else json.dumps(k.value, ensure_ascii=False)
+                pairs.append(f"{key}: {self.flow(v)}")
+            return "{" + ", ".join(pairs) + "}"
+        if isinstance(node, yaml.SequenceNode):
+            return "[" + ", ".join(self.flow(c) for c in node.value) + "]"
+        edit = self.edits.get(self.value_start(node))
+        if edit is not None:
+            return json.dumps(edit[1].strip().strip("\"'"), ensure_ascii=False)
+        assert isinstance(node, yaml.ScalarNode)
+        value = load.scalar(node) if load.is_plain(node) else node.value
+        return json.dumps(value, ensure_ascii=False)
 
     def apply(self) -> str:
         out = []
@@ -312,12 +431,12 @@ def rollover(
     source_year = plan.period.start.year
     data = path.read_bytes()
     text = data.decode("utf-8").removeprefix("\ufeff")
-    rep = Reporter(str(path), lang)
-    root = load.parse_bytes(text.encode("utf-8"), rep)
+    root, sites = _compose(text)
     if root is None:  # cannot happen for a plan that loaded; keep mypy and readers sure
         raise TnplanError(f"không đọc được {path}" if vi else f"cannot read {path}", exit_code=3)
-    editor = _Editor(text, year - source_year, year, same_weekday)
+    editor = _Editor(text, year - source_year, year, same_weekday, sites)
     editor.walk(root, model.Plan, source_year)
+    editor.keep_anchors()
     body = editor.apply()
 
     nl = "\r\n" if "\r\n" in text else "\n"

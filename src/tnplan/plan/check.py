@@ -53,15 +53,56 @@ def check_file(path: Path, *, lang: str = "vi", display: str | None = None) -> C
     return Checked(path, plan, rep.problems)
 
 
+SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__"})
+"""Folders never searched for plans (besides hidden ones and virtual environments)."""
+
+
 def plan_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """Expand folders into the plan files they hold (sorted); files are passed through."""
+    """Expand folders into the plan files they hold; files are passed through.
+
+    A folder is searched with its subfolders: every ``*.yaml`` and ``*.yml`` file, sorted by
+    path, except in hidden folders and files (a name starting with ``.``: ``.git``, ``.venv``,
+    ``.github``), Python virtual environments (a folder with ``pyvenv.cfg``),
+    ``node_modules`` and ``__pycache__``.  Linked folders are followed, each once.
+    """
     for path in paths:
         if path.is_dir():
-            yield from sorted(
-                p for p in path.iterdir() if p.suffix in PLAN_SUFFIXES and p.is_file()
-            )
+            yield from sorted(_walk_plans(path))
         else:
             yield path
+
+
+def _walk_plans(root: Path) -> Iterator[Path]:
+    import os
+
+    seen: set[tuple[int, int]] = set()
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            info = folder.stat()
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        if (info.st_dev, info.st_ino) in seen:
+            continue
+        seen.add((info.st_dev, info.st_ino))
+        if folder != root and any(e.name == "pyvenv.cfg" for e in entries):
+            continue
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            try:
+                is_dir = entry.is_dir()
+                is_file = entry.is_file()
+            except OSError:
+                continue
+            if is_dir:
+                if name not in SKIPPED_FOLDERS:
+                    stack.append(folder / name)
+            elif is_file and name.endswith(PLAN_SUFFIXES):
+                yield folder / name
 
 
 def load_plan(path: Path, *, lang: str = "vi") -> model.Plan:
@@ -149,6 +190,7 @@ def check_plan(plan: model.Plan, rep: Reporter) -> None:
     _check_events(plan, rep)
     _check_deadlines(plan, rep)
     _check_placeholders(plan, rep)
+    _check_cycles(plan, rep)
 
 
 def _check_timezone(plan: model.Plan, rep: Reporter) -> None:
@@ -359,21 +401,69 @@ def _check_placeholders(plan: model.Plan, rep: Reporter) -> None:
 
 
 def expand_units(plan: model.Plan, ids: Iterable[str]) -> list[str]:
-    """Unit ids with groups replaced by their members (recursively), order kept, no repeats."""
+    """Unit ids with groups replaced by their members (groups of groups too), order kept, no
+    repeats.  Walked with a stack, not recursion: a chain of thousands of groups is fine, and a
+    cycle (reported by the checker as ``group-cycle``) ends the walk instead of looping."""
     out: list[str] = []
     seen: set[str] = set()
-
-    def add(uid: str) -> None:
+    stack: list[Iterator[str]] = [iter(ids)]
+    while stack:
+        uid = next(stack[-1], None)
+        if uid is None:
+            stack.pop()
+            continue
         if uid in seen:
-            return
+            continue
         seen.add(uid)
         unit = plan.unit(uid)
         if unit is not None and unit.members:
-            for m in unit.members:
-                add(m)
+            stack.append(iter(unit.members))
         else:
             out.append(uid)
-
-    for uid in ids:
-        add(uid)
     return out
+
+
+def _check_cycles(plan: model.Plan, rep: Reporter) -> None:
+    """Groups that contain themselves (``ua → ub → ua``): units with ``members``, and guest
+    groups.  Each loop is reported once, at the member that closes it, with its path."""
+    units = {u.id: u for u in plan.units if u.members}
+    groups = {g.id: g for g in plan.groups}
+    for table in (units, groups):
+        _cycles_in(table, rep)
+
+
+def _cycles_in(table: dict[str, Any], rep: Reporter) -> None:
+    done: set[str] = set()
+    for root in table:
+        if root in done:
+            continue
+        # Depth first, with an explicit stack of (group, index of its next member).
+        path: list[str] = [root]
+        on_path = {root}
+        index = [0]
+        while path:
+            gid = path[-1]
+            members = table[gid].members
+            i = index[-1]
+            if i >= len(members):
+                done.add(gid)
+                on_path.discard(gid)
+                path.pop()
+                index.pop()
+                continue
+            index[-1] = i + 1
+            member = members[i]
+            if member not in table or member in done:
+                continue
+            if member in on_path:
+                loop = [*path[path.index(member) :], member]
+                rep.add(
+                    table[gid].where("members", i),
+                    "group-cycle",
+                    id=member,
+                    path=" → ".join(loop),
+                )
+                continue
+            path.append(member)
+            on_path.add(member)
+            index.append(0)

@@ -45,6 +45,9 @@ MAX_BYTES = 32 * 1024 * 1024
 32 MB holds a synthetic 50,000-activity plan (26 MB); a denser 50 MB file would take
 tens of seconds and gigabytes to compose, so it is refused in milliseconds instead."""
 
+MAX_DIGITS = 100
+"""Longer plain integers stay text: a number field reports them out of range."""
+
 MAX_EXPANSION = 2_000_000
 """How many nodes aliases may expand to in all (stops "billion laughs")."""
 
@@ -76,8 +79,30 @@ def pos(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
+_READ: dict[tuple[int, int], str] = {}
+"""Every plan file read in this process: (device, inode) → the name it was read by."""
+
+
+def read_as(path: Path) -> str | None:
+    """The name a plan file was read by, if ``path`` reaches one (by identity: through
+    symlinks, hard links and ``..``); None otherwise.  Writers refuse such a path."""
+    try:
+        info = path.stat()
+    except (OSError, ValueError):
+        return None
+    return _READ.get((info.st_dev, info.st_ino))
+
+
+def forget_reads() -> None:
+    """Start a new run: no plan file counts as read (the CLI calls it once per command)."""
+    _READ.clear()
+
+
 def read(path: Path, rep: Reporter) -> yaml.Node | None:
-    """Read and parse one plan file; problems go to ``rep``, never raised."""
+    """Read and parse one plan file; problems go to ``rep``, never raised.
+
+    The file is remembered as read (:func:`read_as`), so no command writes over it.
+    """
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
@@ -86,6 +111,7 @@ def read(path: Path, rep: Reporter) -> yaml.Node | None:
             reason = "không phải tệp thường" if rep.lang == "vi" else "not a regular file"
             rep.add((1, 1), "unreadable", reason=reason)
             return None
+        _READ.setdefault((info.st_dev, info.st_ino), str(path))
         size = info.st_size
         if size > MAX_BYTES:
             rep.add((1, 1), "file-too-large", size=size // 2**20, max=MAX_BYTES // 2**20)
@@ -215,6 +241,8 @@ def scalar(node: yaml.ScalarNode) -> str | int | float | bool | None:
         digits = text.lstrip("+-")
         if len(digits) > 1 and digits.startswith("0"):
             return text
+        if len(digits) > MAX_DIGITS:  # kept as written: no plan number is that long, and
+            return text  # Python refuses to convert 4,300 digits and more
         return int(text)
     if _FLOAT.match(text):
         return float(text)
@@ -233,19 +261,83 @@ def bad_tag(node: yaml.Node) -> str | None:
     return None if tag == _STD + "seq" else tag
 
 
+def is_merge_key(node: yaml.Node) -> bool:
+    """``<<`` written plain: a YAML merge key (a quoted ``"<<"`` is an ordinary key)."""
+    return isinstance(node, yaml.ScalarNode) and node.value == "<<" and is_plain(node)
+
+
+def _kind(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "list"
+    value = scalar(node)  # type: ignore[arg-type]
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "bool"
+    return "int" if isinstance(value, int) else "float" if isinstance(value, float) else "text"
+
+
+def merged_pairs(
+    value: yaml.Node, rep: Reporter, done: set[int] | None = None
+) -> list[tuple[yaml.Node, yaml.Node, yaml.MappingNode]]:
+    """The pairs a merge key's value brings, first the ones that win: ``(key, value, the
+    mapping that holds them)``.  A value that is not a mapping or a list of mappings is
+    reported (``bad-merge``) and brings nothing; each mapping is merged once, and merges
+    inside merged mappings are followed with a stack (a long chain of them is fine)."""
+    done = set() if done is None else done
+    out: list[tuple[yaml.Node, yaml.Node, yaml.MappingNode]] = []
+
+    def sources(v: yaml.Node) -> list[yaml.Node]:
+        if isinstance(v, yaml.MappingNode):
+            return [v]
+        if isinstance(v, yaml.SequenceNode):
+            return list(v.value)
+        rep.add(pos(v), "bad-merge", got=rep.word(_kind(v)))
+        return []
+
+    stack: list[Iterator[yaml.Node]] = [iter(sources(value))]
+    while stack:
+        src = next(stack[-1], None)
+        if src is None:
+            stack.pop()
+            continue
+        if not isinstance(src, yaml.MappingNode):
+            rep.add(pos(src), "bad-merge", got=rep.word(_kind(src)))
+            continue
+        if id(src) in done:
+            continue
+        done.add(id(src))
+        nested: list[yaml.Node] = []
+        for knode, vnode in src.value:
+            if is_merge_key(knode):
+                nested.extend(sources(vnode))
+            else:
+                out.append((knode, vnode, src))
+        stack.append(iter(nested))  # the source's own keys win over what it merges in turn
+    return out
+
+
 def mapping(node: yaml.MappingNode, rep: Reporter) -> Iterator[tuple[str, yaml.Node, yaml.Node]]:
     """Yield ``(key, key_node, value_node)``; report duplicate and non-text keys.
 
     Merge keys (``<<: *base``) are expanded, keys written here winning.
     """
+    for key, knode, vnode, _ in mapping_in(node, rep):
+        yield key, knode, vnode
+
+
+def mapping_in(
+    node: yaml.MappingNode, rep: Reporter
+) -> Iterator[tuple[str, yaml.Node, yaml.Node, yaml.MappingNode]]:
+    """Like :func:`mapping`, with the mapping each pair is written in (``node`` itself, or
+    the mapping a merge key brought it from)."""
     seen: dict[str, int] = {}
-    merged: list[tuple[yaml.Node, yaml.Node]] = []
+    merges: list[yaml.Node] = []
     for knode, vnode in node.value:
-        if isinstance(knode, yaml.ScalarNode) and knode.value == "<<" and is_plain(knode):
-            sources = vnode.value if isinstance(vnode, yaml.SequenceNode) else [vnode]
-            for src in sources:
-                if isinstance(src, yaml.MappingNode):
-                    merged.extend(src.value)
+        if is_merge_key(knode):
+            merges.append(vnode)
             continue
         if not isinstance(knode, yaml.ScalarNode):
             rep.add(pos(knode), "bad-key")
@@ -256,8 +348,10 @@ def mapping(node: yaml.MappingNode, rep: Reporter) -> Iterator[tuple[str, yaml.N
             rep.add(pos(knode), "duplicate-key", key=key, first=seen[key], line=line)
             continue
         seen[key] = line
-        yield key, knode, vnode
-    for knode, vnode in merged:
-        if isinstance(knode, yaml.ScalarNode) and nfc(knode.value) not in seen:
-            seen[nfc(knode.value)] = knode.start_mark.line + 1
-            yield nfc(knode.value), knode, vnode
+        yield key, knode, vnode, node
+    done = {id(node)}
+    for value in merges:
+        for knode, vnode, holder in merged_pairs(value, rep, done):
+            if isinstance(knode, yaml.ScalarNode) and nfc(knode.value) not in seen:
+                seen[nfc(knode.value)] = knode.start_mark.line + 1
+                yield nfc(knode.value), knode, vnode, holder

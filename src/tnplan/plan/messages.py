@@ -132,6 +132,20 @@ CATALOGUE: dict[str, tuple[Level, str, str, str, str]] = {
         "{field}: `{value}` is not true/false",
         "write true or false",
     ),
+    "number-range": (
+        "error",
+        "{field}: {value} nằm ngoài khoảng cho phép ({low} đến {high})",
+        "sửa lại số (số tiền, số người không âm)",
+        "{field}: {value} is outside the allowed range ({low} to {high})",
+        "correct the number (money and people are never negative)",
+    ),
+    "bad-merge": (
+        "error",
+        "`<<` (gộp khóa YAML) cần một bảng hoặc danh sách các bảng, gặp {got}",
+        "viết `<<: *ten` với `&ten` đặt trước một bảng `khóa: giá trị`, hoặc xóa dòng này",
+        "`<<` (a YAML merge key) needs a mapping or a list of mappings, got {got}",
+        "write `<<: *name` where `&name` marks a `key: value` mapping, or delete the line",
+    ),
     "leading-zero": (
         "error",
         "{field}: số `{value}` có số 0 ở đầu (YAML 1.1 đọc là số bát phân)",
@@ -244,6 +258,13 @@ CATALOGUE: dict[str, tuple[Level, str, str, str, str]] = {
         "dùng {allowed}",
         "placeholder `{{{name}}}` cannot be used here",
         "use {allowed}",
+    ),
+    "group-cycle": (
+        "error",
+        "nhóm `{id}` chứa lại chính nó: {path}",
+        "bỏ một mã khỏi `members` để vòng này không khép lại",
+        "group `{id}` contains itself: {path}",
+        "remove one id from `members` to break the loop",
     ),
     "start-after-end": (
         "error",
@@ -372,6 +393,11 @@ TYPE_WORDS = {
     },
 }
 
+UNIT_WORDS = {
+    "vi": {"money": "đồng", "people": "người", "minutes": "phút", "": ""},
+    "en": {"money": "dong", "people": "people", "minutes": "minutes", "": ""},
+}
+
 SUGGEST = {"vi": "có phải `{0}`?", "en": "did you mean `{0}`?"}
 NO_SUGGEST = {"vi": "xem danh sách mã đã khai báo", "en": "see the ids declared in the plan"}
 
@@ -407,3 +433,12 @@ class Reporter:
 
     def word(self, kind: str) -> str:
         return TYPE_WORDS[self.lang].get(kind, kind)
+
+    def unit(self, kind: str) -> str:
+        """The unit of a number field in this language (``đồng``, ``người``, ``phút``)."""
+        return UNIT_WORDS[self.lang].get(kind, kind)
+
+    def number(self, n: int) -> str:
+        """``25.000.000`` in Vietnamese, ``25,000,000`` in English."""
+        text = f"{n:,}"
+        return text.replace(",", ".") if self.lang == "vi" else text

@@ -24,14 +24,31 @@ UnitKind = Literal["internal", "external"]
 
 FORMAT = "tnplan/1"
 
+# Bounds of the whole numbers a plan holds: far beyond any real plan, near enough to catch a
+# sign or a slip of the keyboard (negative money, a 5,000-digit number).
+MAX_MONEY = 10**15
+"""1.000.000.000.000.000 đồng: a thousand trillion, above a province's whole budget."""
+MAX_PARTICIPANTS = 10_000_000
+MAX_MINUTES = 24 * 60
+MAX_NUMBER = 1_000_000
 
-def f(desc: str, default: Any = ..., *, kind: str = "", example: Any = None) -> Any:
+
+def f(
+    desc: str,
+    default: Any = ...,
+    *,
+    kind: str = "",
+    example: Any = None,
+    bounds: tuple[int, int, str] | None = None,
+) -> Any:
     """A documented field.
 
     ``kind`` refines the Python type: ``unit``, ``guest``, ``invitee``, ``activity`` and
     ``deadline`` are references to ids; ``id`` is a new id; ``docnumber`` a document number.
+    ``bounds`` is (lowest, highest, unit) for a whole number: the unit (``money``, ``people``,
+    ``minutes`` or ``""``) names it in the checker's message (``đồng``, ``người``, ``phút``).
     """
-    meta = {"desc": desc, "kind": kind, "example": example}
+    meta = {"desc": desc, "kind": kind, "example": example, "bounds": bounds}
     if default is ...:
         return field(metadata=meta)
     if isinstance(default, list):
@@ -163,7 +180,7 @@ class Group(Node):
 class Slot(Node):
     start: dt.time | None = f("Giờ bắt đầu (HH:MM); bỏ trống để tính từ mục trước", None)
     end: dt.time | None = f("Giờ kết thúc (HH:MM)", None)
-    minutes: int | None = f("Thời lượng, phút", None)
+    minutes: int | None = f("Thời lượng, phút", None, bounds=(1, MAX_MINUTES, "minutes"))
     item: str = f("Nội dung")
     by: str | None = f("Người/đơn vị thực hiện: mã đơn vị, mã khách mời hoặc chữ", None)
     mc: str | None = f("Lời dẫn của người dẫn chương trình", None)
@@ -200,7 +217,7 @@ class Task(Node):
 @dataclass(kw_only=True)
 class Result(Node):
     held_on: dt.date | None = f("Ngày đã tổ chức", None)
-    participants: int | None = f("Số người tham dự", None)
+    participants: int | None = f("Số người tham dự", None, bounds=(0, MAX_PARTICIPANTS, "people"))
     outputs: list[str] = f("Kết quả, sản phẩm", [])
     notes: str | None = f("Ghi chú, đánh giá", None)
 
@@ -208,7 +225,7 @@ class Result(Node):
 @dataclass(kw_only=True)
 class Activity(Node):
     id: str = f("Mã hoạt động", kind="id", example="hoi-nghi-sang-che")
-    number: int | None = f("Số thứ tự trong kế hoạch", None)
+    number: int | None = f("Số thứ tự trong kế hoạch", None, bounds=(1, MAX_NUMBER, ""))
     title: str = f("Tên hoạt động")
     bullets: list[str] = f("Các ý nội dung (gạch đầu dòng)", [])
     lead: str | None = f("Đơn vị chủ trì", None, kind="unit")
@@ -261,10 +278,10 @@ class DeadlineRef(Node):
 @dataclass(kw_only=True)
 class BudgetLine(Node):
     item: str = f("Khoản chi")
-    amount: int = f("Số tiền (đồng)")
+    amount: int = f("Số tiền (đồng)", bounds=(0, MAX_MONEY, "money"))
     source: str | None = f("Nguồn kinh phí", None)
     unit: str | None = f("Đơn vị sử dụng", None, kind="unit")
-    spent: int | None = f("Đã chi (đồng)", None)
+    spent: int | None = f("Đã chi (đồng)", None, bounds=(0, MAX_MONEY, "money"))
 
 
 @dataclass(kw_only=True)

@@ -9,6 +9,7 @@ the first one; the CLI picks a formatter.
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Literal
@@ -59,15 +60,45 @@ def count(problems: Iterable[Problem]) -> tuple[int, int]:
 
 _LEVEL_VI = {"error": "lỗi", "warning": "cảnh báo"}
 
+_SHORT_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\x1b": "\\e"}
+
+
+def _escape_char(ch: str) -> str:
+    short = _SHORT_ESCAPES.get(ch)
+    if short is not None:
+        return short
+    n = ord(ch)
+    return f"\\x{n:02x}" if n < 0x100 else f"\\u{n:04x}" if n < 0x10000 else f"\\U{n:08x}"
+
+
+def _needs_escape(ch: str) -> bool:
+    category = unicodedata.category(ch)
+    # Cc: controls (ESC, NUL, newline…); Zl, Zp: U+2028, U+2029; Cs: lone surrogates; Cf: the
+    # format characters that reorder or hide text (bidi overrides, zero-width joiners stay).
+    return category in ("Cc", "Zl", "Zp", "Cs") or (
+        category == "Cf" and ("\u202a" <= ch <= "\u202e" or "\u2066" <= ch <= "\u2069")
+    )
+
+
+def one_line(text: str) -> str:
+    """``text`` safe to print as (part of) one line on a terminal: every control character,
+    line break and bidi override shown as an escape (``\\n``, ``\\e``, ``\\u202e``), so a value
+    can neither start another line nor send the terminal an escape sequence.  The one
+    escaping of the one-line formats: problem lines and the CLI's messages."""
+    if text.isprintable():
+        return text
+    return "".join(_escape_char(ch) if _needs_escape(ch) else ch for ch in text)
+
 
 def format_text(problems: Sequence[Problem], *, lang: str = "vi") -> str:
-    """``file:line:col: level [code] message (hint)`` — one problem a line."""
+    """``file:line:col: level [code] message (hint)`` — one problem a line, whatever the
+    plan's text holds (see :func:`one_line`)."""
     lines = []
     for p in problems:
         level = _LEVEL_VI[p.level] if lang == "vi" else p.level
-        line = f"{p.file}:{p.line}:{p.col}: {level} [{p.code}] {p.message}"
+        line = f"{one_line(p.file)}:{p.line}:{p.col}: {level} [{p.code}] {one_line(p.message)}"
         if p.hint:
-            line += f" — {p.hint}"
+            line += f" — {one_line(p.hint)}"
         lines.append(line)
     return "\n".join(lines)
 

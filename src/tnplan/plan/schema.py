@@ -26,9 +26,13 @@ INVALID: Any = object()
 """Returned by a converter whose input was wrong (the problem is already reported)."""
 
 ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*\Z")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-"""Control characters (tab and newline aside) and bidi overrides: never part of a plan's text,
-they would rewrite a terminal (``\\e[…``) or a printed name."""
+_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
+    chr(plane + 0xFFFE) + chr(plane + 0xFFFF) for plane in range(0, 0x110000, 0x10000)
+)
+_CONTROL = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069{_NONCHARACTERS}]")
+"""Control characters (tab and newline aside), bidi overrides and non-characters (U+FFFE …):
+never part of a plan's text, they would rewrite a terminal (``\\e[…``) or a printed name, and
+a Word file cannot hold them."""
 _MONEY_RE = re.compile(r"\d{1,3}(?:\.\d{3})+\Z")
 _DOCNUMBER_RE = re.compile(r"\d{1,5}\Z")
 DATE_PATTERN = r"^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{4})$"
@@ -123,7 +127,8 @@ def _printable(text: str, node: yaml.Node, label: str, rep: Reporter) -> Any:
     return text
 
 
-def _int(node: yaml.Node, label: str, rep: Reporter) -> Any:
+def _whole(node: yaml.Node, label: str, rep: Reporter) -> Any:
+    """A whole number as written (any size), or INVALID with the problem reported."""
     if not isinstance(node, yaml.ScalarNode):
         return _wrong(node, label, rep, "int")
     if not _check_tag(node, rep):
@@ -134,14 +139,62 @@ def _int(node: yaml.Node, label: str, rep: Reporter) -> Any:
     if isinstance(value, int):
         return value
     if isinstance(value, str) and load.is_plain(node) and value.lstrip("+-").isdigit():
-        rep.add(load.pos(node), "leading-zero", field=label, value=value)
-        return INVALID
+        digits = value.lstrip("+-")
+        if len(digits) > 1 and digits.startswith("0"):
+            rep.add(load.pos(node), "leading-zero", field=label, value=_clip(value, rep))
+            return INVALID
+        return TooLong(value)  # more digits than load.MAX_DIGITS: out of any range
     if isinstance(value, str) and _MONEY_RE.match(value):
+        if len(value) > load.MAX_DIGITS:
+            return TooLong(value)
         return int(value.replace(".", ""))
     if isinstance(value, float) and value.is_integer() and "e" not in node.value.lower():
         return int(value)
-    rep.add(load.pos(node), "bad-number", field=label, value=node.value)
+    rep.add(load.pos(node), "bad-number", field=label, value=_clip(node.value, rep))
     return INVALID
+
+
+class TooLong(str):
+    """A whole number with more digits than any bound (kept as its text)."""
+
+
+def _clip(text: str, rep: Reporter, limit: int = 40) -> str:
+    """A value short enough to show in a message: ``99999…(5000 chữ số)``."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:20]}… ({len(text)} {'ký tự' if rep.lang == 'vi' else 'characters'})"
+
+
+def _int(node: yaml.Node, label: str, rep: Reporter) -> Any:
+    value = _whole(node, label, rep)
+    if isinstance(value, TooLong):
+        rep.add(load.pos(node), "bad-number", field=label, value=_clip(value, rep))
+        return INVALID
+    return value
+
+
+def _int_in(low: int, high: int, unit: str) -> Conv:
+    """A whole number from ``low`` to ``high``; outside, ``number-range`` names the unit."""
+
+    def conv(node: yaml.Node, label: str, rep: Reporter) -> Any:
+        value = _whole(node, label, rep)
+        if value is INVALID:
+            return INVALID
+        if isinstance(value, TooLong) or not low <= value <= high:
+            word = rep.unit(unit)
+            shown = _clip(value, rep) if isinstance(value, TooLong) else rep.number(value)
+            rep.add(
+                load.pos(node),
+                "number-range",
+                field=label,
+                value=f"{shown} {word}".strip(),
+                low=f"{rep.number(low)} {word}".strip(),
+                high=f"{rep.number(high)} {word}".strip(),
+            )
+            return INVALID
+        return value
+
+    return conv
 
 
 def _bool(node: yaml.Node, label: str, rep: Reporter) -> Any:
@@ -223,14 +276,16 @@ def _union_text_or(cls: type[model.Node]) -> Conv:
 _SCALARS: dict[Any, Conv] = {int: _int, bool: _bool, dt.date: _date, dt.time: _time}
 
 
-def _for_type(tp: Any, kind: str) -> tuple[Conv, bool]:
+def _for_type(tp: Any, kind: str, bounds: tuple[int, int, str] | None = None) -> tuple[Conv, bool]:
     """The converter for a type hint, and whether the item is a list (for positions)."""
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
+    if tp is int and bounds is not None:
+        return _int_in(*bounds), False
     if origin in (types.UnionType, typing.Union):
         rest = [a for a in args if a is not type(None)]
         if len(rest) == 1:
-            inner, _ = _for_type(rest[0], kind)
+            inner, _ = _for_type(rest[0], kind, bounds)
             return _optional(inner), False
         dc = next(a for a in rest if dataclasses.is_dataclass(a))
         return _union_text_or(dc), False  # type: ignore[arg-type]
@@ -283,7 +338,9 @@ def _compile(cls: type[Any]) -> Conv:
         if fd.metadata.get("internal"):
             continue
         required = fd.default is dataclasses.MISSING and fd.default_factory is dataclasses.MISSING
-        field_conv, is_list = _for_type(hints[fd.name], fd.metadata.get("kind", ""))
+        field_conv, is_list = _for_type(
+            hints[fd.name], fd.metadata.get("kind", ""), fd.metadata.get("bounds")
+        )
         fields[fd.name] = (field_conv, is_list, required)
     names = list(fields)
 
@@ -383,12 +440,14 @@ def plain(node: yaml.Node) -> Any:
 SCHEMA_ID = "https://tnplan.example/schema/tnplan-1.schema.json"
 
 
-def _schema_for(tp: Any, kind: str, defs: dict[str, Any]) -> dict[str, Any]:
+def _schema_for(
+    tp: Any, kind: str, defs: dict[str, Any], bounds: tuple[int, int, str] | None = None
+) -> dict[str, Any]:
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
     if origin in (types.UnionType, typing.Union):
         rest = [a for a in args if a is not type(None)]
-        alts = [_schema_for(a, kind, defs) for a in rest]
+        alts = [_schema_for(a, kind, defs, bounds) for a in rest]
         if len(rest) < len(args):
             alts.append({"type": "null"})
         return alts[0] if len(alts) == 1 else {"anyOf": alts}
@@ -410,7 +469,10 @@ def _schema_for(tp: Any, kind: str, defs: dict[str, Any]) -> dict[str, Any]:
         return {"type": ["string", "number"], "minLength": 1}
     if tp is int:
         money = {"type": "string", "pattern": r"^\d{1,3}(\.\d{3})+$"}
-        return {"anyOf": [{"type": "integer"}, money]}
+        whole: dict[str, Any] = {"type": "integer"}
+        if bounds is not None:
+            whole.update(minimum=bounds[0], maximum=bounds[1])
+        return {"anyOf": [whole, money]}
     if tp is bool:
         return {"type": "boolean"}
     if tp is dt.date:
@@ -433,7 +495,11 @@ def _object_schema(cls: type[Any], defs: dict[str, Any]) -> dict[str, Any]:
     for fd in dataclasses.fields(cls):
         if fd.metadata.get("internal"):
             continue
-        sub = dict(_schema_for(hints[fd.name], fd.metadata.get("kind", ""), defs))
+        sub = dict(
+            _schema_for(
+                hints[fd.name], fd.metadata.get("kind", ""), defs, fd.metadata.get("bounds")
+            )
+        )
         sub["description"] = fd.metadata["desc"]
         if fd.default is dataclasses.MISSING and fd.default_factory is dataclasses.MISSING:
             required.append(fd.name)
