@@ -123,11 +123,21 @@ def test_top_level_none_is_undefined(tmp_path: Path) -> None:
     assert err.value.message == "template t.md.j2, line 2: missing `evaluation`"
 
 
-def test_html_autoescape_only_for_html(tmp_path: Path) -> None:
-    env, name = _env(tmp_path, "{{ x }}", "t.html.j2")
-    assert render.render_template(env, name, {"x": "<b>&"}) == "&lt;b&gt;&amp;"  # type: ignore[arg-type]
-    env, name = _env(tmp_path, "{{ x }}", "t.md.j2")
-    assert render.render_template(env, name, {"x": "<b>&"}) == "<b>&"  # type: ignore[arg-type]
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("t.html.j2", "&lt;b&gt;&amp; \\*x\\* |"),
+        ("t.md.j2", "\\<b>& \\\\\\*x\\\\\\* \\|"),
+        ("t.docx.j2", "<b>& \\\\\\*x\\\\\\* \\|"),
+        ("t.txt.j2", "<b>&\n\\*x\\* |"),  # not a document format: as it is
+    ],
+)
+def test_each_format_escapes_for_itself(tmp_path: Path, name: str, expected: str) -> None:
+    """By the template's file name; a macro's output and `| safe` are markup, left alone."""
+    env, name = _env(tmp_path, "{{ x }}", name)
+    assert render.render_template(env, name, {"x": "<b>&\n\\*x\\* |"}) == expected  # type: ignore[arg-type]
+    env, name = _env(tmp_path, "{% macro m() %}*đậm*{% endmacro %}{{ m() }} {{ y | safe }}", name)
+    assert render.render_template(env, name, {"y": "**z**"}) == "*đậm* **z**"  # type: ignore[arg-type]
 
 
 def test_importing_render_stays_light() -> None:

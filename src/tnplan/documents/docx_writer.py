@@ -1,4 +1,4 @@
-"""Word (.docx) output: a small block language, written by a template, laid out per Decree 30.
+r"""Word (.docx) output: a small block language, written by a template, laid out per Decree 30.
 
 The ``*.docx.j2`` templates are text, like the Markdown and HTML ones (so they are reviewed
 in git and overridden file by file); they produce one block a line, ``@kind text``::
@@ -30,16 +30,20 @@ in git and overridden file by file); they produce one block a line, ``@kind text
     @blank                               an empty paragraph
     @pagebreak                           a page break
 
-``**bold**`` inside a text is bold.  A line that does not start with ``@`` continues the
-block before it.  The page is A4 with margins 20/20/30/15 mm (top, bottom, left, right),
-Times New Roman 14 pt, and a page number centred in the header from page 2 on (a different
-first-page header, left empty).
+``**bold**`` inside a text is bold, ``*italic*`` italic; in a table row ``|`` separates the
+cells and ``\n`` (a backslash and an n) starts a new line in a cell.  A backslash makes the
+next character plain text (``\*``, ``\|``, ``\@``, ``\\``): plan text is written so
+(:func:`tnplan.documents.escape.word`), and can start no block, cell or style.  A line that
+does not start with ``@`` continues the block before it.
+
+The page is A4 with margins 20/20/30/15 mm (top, bottom, left, right), Times New Roman
+14 pt, and a page number centred in the header from page 2 on (a different first-page
+header, left empty).
 """
 
 from __future__ import annotations
 
 import io
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -120,31 +124,96 @@ class _Pending:
     notes: list[str] = field(default_factory=list)
 
 
-_INLINE = re.compile(r"\*\*(.+?)\*\*|(?<![\\*])\*(?!\*)(.+?)(?<!\\)\*")
+def _scan(text: str) -> list[tuple[str, str]]:
+    r"""The inline pieces of a block's text: ``("t", text)``, ``("b", "**")``, ``("i", "*")``.
+
+    A backslash makes the next character plain text (``\*``, ``\|``, ``\@``, ``\\``): plan
+    text reaches here escaped that way (:func:`tnplan.documents.escape.word`).
+    """
+    out: list[tuple[str, str]] = []
+    buf: list[str] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\\" and i + 1 < n:
+            buf.append(text[i + 1])
+            i += 2
+            continue
+        if ch == "*":
+            if buf:
+                out.append(("t", "".join(buf)))
+                buf = []
+            if text.startswith("**", i):
+                out.append(("b", "**"))
+                i += 2
+            else:
+                out.append(("i", "*"))
+                i += 1
+            continue
+        buf.append(ch)
+        i += 1
+    if buf:
+        out.append(("t", "".join(buf)))
+    # A mark without its pair is text: the last one of an odd count.
+    for kind in ("b", "i"):
+        marks = [k for k, (what, _) in enumerate(out) if what == kind]
+        if len(marks) % 2:
+            out[marks[-1]] = ("t", out[marks[-1]][1])
+    return out
+
+
+def _split(text: str, sep: str) -> list[str]:
+    r"""``text`` split at each ``sep`` (``|``, or ``\n``: a backslash and an n) that no
+    backslash escapes; the other escapes are kept for :func:`_scan`."""
+    parts: list[str] = []
+    buf: list[str] = []
+    i, n = 0, len(text)
+    while i < n:
+        if text[i] == "\\" and i + 1 < n:
+            if sep == "\\n" and text[i + 1] == "n":  # a new line inside a table cell
+                parts.append("".join(buf))
+                buf = []
+            else:
+                buf.append(text[i : i + 2])
+            i += 2
+            continue
+        if text[i] == sep:
+            parts.append("".join(buf))
+            buf = []
+        else:
+            buf.append(text[i])
+        i += 1
+    parts.append("".join(buf))
+    return parts
 
 
 def _runs(par: Any, text: str, **fmt: Any) -> list[Any]:
-    """Add ``text`` to a paragraph as runs: ``**bold**``, ``*italic*``; return the runs.
-
-    ``\\*`` is a literal asterisk.
-    """
+    """Add ``text`` to a paragraph as runs: ``**bold**``, ``*italic*``; return the runs."""
     runs = []
-    pos = 0
-    for m in _INLINE.finditer(text):
-        if m.start() > pos:
-            runs.append(_run(par, _plain(text[pos : m.start()]), **fmt))
-        if m.group(1) is not None:
-            runs.append(_run(par, _plain(m.group(1)), **{**fmt, "bold": True}))
+    bold = italic = False
+    for kind, piece in _scan(text):
+        if kind == "b":
+            bold = not bold
+        elif kind == "i":
+            italic = not italic
         else:
-            runs.append(_run(par, _plain(m.group(2)), **{**fmt, "italic": True}))
-        pos = m.end()
-    if pos < len(text) or not runs:
-        runs.append(_run(par, _plain(text[pos:]), **fmt))
+            style = dict(fmt)
+            if bold:
+                style["bold"] = True
+            if italic:
+                style["italic"] = True
+            runs.append(_run(par, piece, **style))
+    if not runs:
+        runs.append(_run(par, "", **fmt))
     return runs
 
 
-def _plain(text: str) -> str:
-    return text.replace("\\*", "*")
+def _xml_text(text: str) -> str:
+    """What a Word file can hold: a character XML refuses (a control character, U+FFFE) that
+    a template wrote itself becomes U+FFFD (plan text is cleaned before it gets here)."""
+    from .escape import REPLACEMENT, UNHOLDABLE
+
+    return text if text.isprintable() else UNHOLDABLE.sub(REPLACEMENT, text)
 
 
 def _run(
@@ -152,7 +221,7 @@ def _run(
 ) -> Any:
     from docx.shared import Pt
 
-    run = par.add_run(text)
+    run = par.add_run(_xml_text(text))
     # The Normal style carries the font for every script; a run still names the font and
     # size so text pasted into another document keeps them, and states bold or italic only
     # when set, which keeps a thousand invitations fast.
@@ -436,7 +505,7 @@ def _emit_table(
     for r, (kind, cells) in enumerate(rows):
         for c, text in enumerate(cells):
             cell = table.rows[r].cells[c]
-            lines = text.split("\\n")
+            lines = _split(text, "\\n")
             for i, part in enumerate(lines):
                 par = _cell_par(cell) if i == 0 else cell.add_paragraph()
                 _fill(
@@ -554,7 +623,7 @@ def build(text: str) -> bytes:
             except ValueError:
                 raise BlockError(f"độ rộng cột không phải số: {t}", b.line) from None
         elif k in ("th", "tr"):
-            cells = [c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", t)]
+            cells = [c.strip() for c in _split(t, "|")]
             pending.table.append((k, cells))
         elif k == "draft":
             par = _par(doc, t, align="center", first_indent=None, size=14, bold=True)

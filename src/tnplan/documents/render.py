@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from ..calendar import vi
 from ..plan import model
 from ..plan.problems import TnplanError
+from .escape import ESCAPERS, PLAIN, Escaper
 from .files import clean_leftovers as clean_leftovers
 from .files import write_atomic as write_atomic  # the one safe writer (see files.py)
 from .files import write_outputs as write_outputs
@@ -221,19 +222,24 @@ def signer_lines(s: model.Signer) -> list[str]:
     return [s.title.upper()]
 
 
-def recipient_lines(items: Sequence[str], archive: str) -> list[str]:
-    """``- X;`` for each recipient, then ``- Lưu: …`` ending with a full stop."""
-    lines = [f"- {r.rstrip(';.').strip()};" for r in items]
-    lines.append(f"- Lưu: {archive.rstrip(';.').strip()}.")
+def recipient_lines(items: Sequence[str], archive: str, esc: Escaper = PLAIN) -> list[str]:
+    """``- X;`` for each recipient, then ``- Lưu: …`` ending with a full stop.
+
+    With the escaper of a format, each line is markup of that format (the ``- `` is a list
+    item, the names are escaped text).
+    """
+    lines: list[str] = [esc.markup("- {};", r.rstrip(";.").strip()) for r in items]
+    lines.append(esc.markup("- Lưu: {}.", archive.rstrip(";.").strip()))
     return lines
 
 
-def list_lines(items: Sequence[str]) -> list[str]:
+def list_lines(items: Sequence[str], esc: Escaper = PLAIN) -> list[str]:
     """Addressee lines: ``- X;`` each, the last ending with ``.``."""
-    out = [f"- {x.rstrip(';.').strip()};" for x in items]
-    if out:
-        out[-1] = out[-1][:-1] + "."
-    return out
+    names = [x.rstrip(";.").strip() for x in items]
+    return [
+        esc.markup("- {}." if i == len(names) - 1 else "- {};", name)
+        for i, name in enumerate(names)
+    ]
 
 
 FILTERS: dict[str, Callable[..., Any]] = {
@@ -346,22 +352,76 @@ def _env_class() -> Any:
     return _ENV_CLASS
 
 
+def escaper_for(name: str | None) -> Escaper:
+    """How a template escapes what it prints, by its file name: ``*.md.j2`` Markdown,
+    ``*.docx.j2`` Word's block language, ``*.html.j2`` HTML; anything else not at all."""
+    stem = (name or "").removesuffix(".j2")
+    return ESCAPERS.get(stem.rsplit(".", 1)[-1], PLAIN) if "." in stem else PLAIN
+
+
 def environment(dirs: Sequence[Path]) -> jinja2.Environment:
-    """The strict, autoescaping (for HTML) environment over ``dirs``."""
+    """The strict environment over ``dirs``: every value a template prints is escaped for
+    the template's format (:mod:`tnplan.documents.escape`), so plan text stays text."""
     import jinja2
 
     cls = _env_class()
+
+    @jinja2.pass_context
+    def finalize(context: Any, value: Any) -> Any:
+        if hasattr(value, "__html__"):  # markup already: a macro, a ``- X;`` line, ``| safe``
+            return value
+        return escaper_for(context.name)(value)
+
+    @jinja2.pass_context
+    def recipient_lines_filter(context: Any, items: Sequence[str], archive: str) -> list[str]:
+        return recipient_lines(items, archive, escaper_for(context.name))
+
+    @jinja2.pass_context
+    def list_lines_filter(context: Any, items: Sequence[str]) -> list[str]:
+        return list_lines(items, escaper_for(context.name))
+
     env: jinja2.Environment = cls(
         undefined=cls.missing_class,
-        loader=jinja2.FileSystemLoader([str(d) for d in dirs], encoding="utf-8"),
-        autoescape=lambda name: bool(name) and name.endswith((".html.j2", ".html")),
+        loader=_loader([str(d) for d in dirs]),
+        autoescape=True,  # macros' output is markup, not escaped twice
+        finalize=finalize,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
         auto_reload=False,
     )
     env.filters.update(FILTERS)
+    env.filters["recipient_lines"] = recipient_lines_filter
+    env.filters["list_lines"] = list_lines_filter
     return env
+
+
+_LOADER_CLASS: Any = None
+
+
+def _loader(searchpath: list[str]) -> Any:
+    """A file system loader that says when a template's name is taken by something that is
+    not a file (a folder ``plan.md.j2/``): Jinja2 would silently use the next folder's."""
+    global _LOADER_CLASS
+    if _LOADER_CLASS is None:
+        import jinja2
+
+        class Loader(jinja2.FileSystemLoader):
+            def get_source(self, environment: Any, template: str) -> Any:
+                for folder in self.searchpath:
+                    path = Path(folder, *template.split("/"))
+                    if path.exists() and not path.is_file():
+                        raise TemplateNotAFile(str(path))
+                    if path.is_file():
+                        break
+                return super().get_source(environment, template)
+
+        _LOADER_CLASS = Loader
+    return _LOADER_CLASS(searchpath, encoding="utf-8")
+
+
+class TemplateNotAFile(Exception):
+    """A folder or a device stands where a template file is looked for."""
 
 
 def _template_line(exc: BaseException) -> tuple[str, int] | None:
@@ -386,6 +446,26 @@ def render_template(
     context = {k: v for k, v in context.items() if v is not None}
     try:
         return env.get_template(name).render(context)
+    except TemplateNotAFile as exc:
+        what = Path(str(exc))
+        kind = (
+            _t(lang, "một thư mục", "a folder")
+            if what.is_dir()
+            else _t(lang, "không phải tệp thường", "not a regular file")
+        )
+        raise TnplanError(
+            _t(
+                lang,
+                f"mẫu {what} là {kind}, không phải tệp mẫu: tnplan không dùng được",
+                f"template {what} is {kind}, not a template file: tnplan cannot use it",
+            ),
+            hint=_t(
+                lang,
+                "xóa hoặc đổi tên nó, hoặc đặt tệp mẫu đúng tên ở đó",
+                "remove or rename it, or put the template file there",
+            ),
+            exit_code=3,
+        ) from None
     except jinja2.TemplateNotFound as exc:
         raise TnplanError(
             _t(lang, f"không tìm thấy mẫu `{exc.name}`", f"template `{exc.name}` not found"),
@@ -643,7 +723,7 @@ def _base(plan: model.Plan) -> dict[str, Any]:
     }
 
 
-def plan_context(plan: model.Plan) -> dict[str, Any]:
+def plan_context(plan: model.Plan, esc: Escaper = PLAIN) -> dict[str, Any]:
     doc = plan.document
     responsibilities = [
         {"heading": r.heading or _unit_names(plan, r.units), "duties": r.duties}
@@ -666,7 +746,7 @@ def plan_context(plan: model.Plan) -> dict[str, Any]:
         "responsibilities": responsibilities,
         "footer": _paragraphs(plan, plan.responsibilities_footer),
         "reporting": _paragraphs(plan, plan.reporting),
-        "recipients": recipient_lines(doc.recipients, doc.archive),
+        "recipients": recipient_lines(doc.recipients, doc.archive, esc),
     }
 
 
@@ -734,7 +814,7 @@ def _contact(plan: model.Plan, a: model.Activity) -> model.Contact | None:
 
 
 def invitation_context(
-    plan: model.Plan, a: model.Activity, invitees: Sequence[Invitee]
+    plan: model.Plan, a: model.Activity, invitees: Sequence[Invitee], esc: Escaper = PLAIN
 ) -> dict[str, Any]:
     ev = a.event
     assert ev is not None
@@ -750,7 +830,10 @@ def invitation_context(
         "draft": tentative_invitation(a, invitees),
         "year": (ev.invitation_date or ev.date).year,
         "type_code": TYPE_CODES["invitation"],
-        "recipients": ["- Như thành phần mời;", f"- Lưu: {_archive(plan)}."],
+        "recipients": [
+            esc.markup("- Như thành phần mời;"),
+            esc.markup("- Lưu: {}.", _archive(plan)),
+        ],
     }
 
 
@@ -889,7 +972,11 @@ def _report_deadline(plan: model.Plan, wanted: str | None, lang: str) -> model.D
 
 
 def report_context(
-    plan: model.Plan, as_of: dt.date, deadline: str | None = None, lang: str = "vi"
+    plan: model.Plan,
+    as_of: dt.date,
+    deadline: str | None = None,
+    lang: str = "vi",
+    esc: Escaper = PLAIN,
 ) -> dict[str, Any]:
     from ..plan.check import expand_units
 
@@ -951,7 +1038,7 @@ def report_context(
         "kind": "report",
         "as_of": as_of,
         "deadline": target,
-        "addressees": list_lines(addressees) if len(addressees) > 1 else addressees,
+        "addressees": list_lines(addressees, esc) if len(addressees) > 1 else addressees,
         "results": results,
         "done_count": done,
         "not_done": [r for r in results if r.state in ("postponed", "cancelled", "not_started")],
@@ -966,7 +1053,7 @@ def report_context(
         "year": as_of.year,
         "type_code": TYPE_CODES["report"],
         "title_report": "Kết quả " + lower_first(plan.document.title),
-        "recipients": ["- Như trên;", f"- Lưu: {_archive(plan)}."],
+        "recipients": [esc.markup("- Như trên;"), esc.markup("- Lưu: {}.", _archive(plan))],
     }
 
 
@@ -1017,12 +1104,13 @@ def render(
             exit_code=2,
         )
     env = environment(template_dirs(plan, templates, lang))
+    esc = ESCAPERS[fmt]
     ext = fmt
     if kind == "plan":
-        ctx = plan_context(plan)
+        ctx = plan_context(plan, esc)
         return [Output(f"{FILE_PREFIX[kind]}-{plan.id}.{ext}", _render(env, kind, fmt, ctx, lang))]
     if kind == "report":
-        ctx = report_context(plan, as_of or dt.date.today(), deadline, lang)
+        ctx = report_context(plan, as_of or dt.date.today(), deadline, lang, esc)
         return [Output(f"{FILE_PREFIX[kind]}-{plan.id}.{ext}", _render(env, kind, fmt, ctx, lang))]
     if activity is None:
         raise TnplanError(_t(lang, "thiếu mã hoạt động", "an activity id is needed"), exit_code=2)
@@ -1060,12 +1148,12 @@ def render(
     # after the invitees are reordered or renamed, each person's file is still their own.
     prefix = f"{FILE_PREFIX[kind]}-{a.id}"
     if not each:
-        ctx = invitation_context(plan, a, everyone)
+        ctx = invitation_context(plan, a, everyone, esc)
         name = f"{prefix}-{everyone[0].id}" if to else prefix
         return [Output(f"{name}.{ext}", _render(env, kind, fmt, ctx, lang), ctx["draft"])]
     outputs = []
     for inv in everyone:
-        ctx = invitation_context(plan, a, [inv])
+        ctx = invitation_context(plan, a, [inv], esc)
         outputs.append(
             Output(f"{prefix}-{inv.id}.{ext}", _render(env, kind, fmt, ctx, lang), ctx["draft"])
         )
