@@ -142,6 +142,8 @@ class Guarded:
         self.name = name
         self.strict = strict
         self.broken = False
+        self.error: OutputError | None = None
+        """The first failure, kept so that it is reported even if a caller swallowed it."""
         enc = getattr(self.inner, "encoding", None) or "utf-8"
         try:
             self._degrade = not _is_utf(enc)
@@ -156,18 +158,21 @@ class Guarded:
 
     def _failed(self, exc: OSError) -> None:
         self.broken = True
+        self.error = OutputError(exc)
         with contextlib.suppress(Exception):  # what is still buffered goes nowhere now
             fd = self.inner.fileno()
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, fd)
             os.close(devnull)
         if self.strict:
-            raise OutputError(exc) from None
+            raise self.error from None
 
     def write(self, text: str) -> int:
-        if self.broken:
-            return len(text) if isinstance(text, str) else 0
-        if self._degrade and isinstance(text, str):
+        if not isinstance(text, str):  # a text stream (Click probes with bytes)
+            raise TypeError(f"write() argument must be str, not {type(text).__name__}")
+        if self.broken or not text:
+            return len(text)
+        if self._degrade:
             text = text.encode(self.encoding, "tnplan-degrade").decode(self.encoding)
         try:
             written: int = self.inner.write(text)
@@ -220,10 +225,14 @@ def guard_streams() -> tuple[Any, Any]:
 
 
 def finish_streams() -> None:
-    """Flush stdout (a full disk shows only now) and stderr; may raise :class:`OutputError`."""
+    """Flush stdout (a full disk shows only now) and stderr; raise :class:`OutputError` if
+    stdout failed at any time during the run."""
     with contextlib.suppress(Exception):
         sys.stderr.flush()
-    sys.stdout.flush()
+    out = sys.stdout
+    out.flush()
+    if isinstance(out, Guarded) and out.error is not None:
+        raise out.error
 
 
 def restore_streams(saved: tuple[Any, Any]) -> None:

@@ -162,6 +162,11 @@ def _scan(text: str) -> list[tuple[str, str]]:
     return out
 
 
+def _unescaped(text: str) -> str:
+    """The plain text of a block (a Word comment has no bold or italic)."""
+    return "".join(piece for kind, piece in _scan(text) if kind == "t")
+
+
 def _split(text: str, sep: str) -> list[str]:
     r"""``text`` split at each ``sep`` (``|``, or ``\n``: a backslash and an n) that no
     backslash escapes; the other escapes are kept for :func:`_scan`."""
@@ -632,7 +637,7 @@ def build(text: str) -> bytes:
         elif k == "draftnote":
             if pending.draft is None:
                 raise BlockError("@draftnote phải đi sau @draft", b.line)
-            pending.notes.append(t)
+            pending.notes.append(_unescaped(t))
         elif k == "type":
             _par(doc, t, align="center", first_indent=None, after=0, size=14, bold=True)
         elif k == "summary":

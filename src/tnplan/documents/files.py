@@ -181,8 +181,8 @@ def write_atomic(
 ) -> None:
     """Write ``data`` to ``path`` whole or not at all (see the module's rules).
 
-    ``clean=False`` skips looking for a killed run's leftovers (the caller already did, for
-    the whole folder).
+    ``clean=False`` is for :func:`write_outputs`, which has already removed a killed run's
+    leftovers from the whole folder and makes the folder's entries durable once at the end.
     """
     refuse_odd_target(path, lang)
     refuse_plan_file(path, lang)
@@ -228,7 +228,8 @@ def write_atomic(
         if tmp_name:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
-    _sync_folder(folder)
+    if clean:
+        _sync_folder(folder)
 
 
 def write_outputs(
@@ -318,8 +319,11 @@ def write_outputs(
             exit_code=3,
         ) from None
     clean_leftovers(target)
-    for out, path in zip(outputs, paths, strict=True):
-        write_atomic(path, out.data, force=force, lang=lang, clean=False)
-        if on_written is not None:
-            on_written(path)
+    try:
+        for out, path in zip(outputs, paths, strict=True):
+            write_atomic(path, out.data, force=force, lang=lang, clean=False)
+            if on_written is not None:
+                on_written(path)
+    finally:  # the files written so far stay, durably, even when a later one fails
+        _sync_folder(target)
     return paths
