@@ -193,6 +193,12 @@ CASES = [
         variant(("  title: Tổ chức hội nghị thử nghiệm", "  title: " + "9" * 5000)),
     ),
     Case(
+        "upcoming-days-out-of-range",
+        ("upcoming", "plan.yaml", "--as-of", "14/5/2026", "--days", "99999999"),
+        2,
+        (r"Lỗi: --days 99999999: số ngày từ 0 đến 3660",),
+    ),
+    Case(
         "a-slot-of-no-minutes",
         V,
         1,

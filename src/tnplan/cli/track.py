@@ -40,6 +40,8 @@ OwnerOpt = Annotated[
         show_default=False,
     ),
 ]
+MAX_DAYS = 3660
+"""``upcoming --days`` looks at most ten years ahead."""
 JsonOpt = Annotated[
     bool, typer.Option("--json", help="In JSON (cấu trúc ổn định, xem docs/json.md).")
 ]
@@ -189,7 +191,9 @@ def upcoming(
     as_of: AsOfOpt = "today",
     days: Annotated[
         int,
-        typer.Option("--days", "-d", min=0, help="Số ngày tới cần xem. Ví dụ: --days 7"),
+        typer.Option(
+            "--days", "-d", min=0, help=f"Số ngày tới cần xem (0 đến {MAX_DAYS}). Ví dụ: --days 7"
+        ),
     ] = 14,
     owner: OwnerOpt = None,
     lang: common.LangOpt = None,
@@ -202,5 +206,14 @@ def upcoming(
     from ..track.views import upcoming_view
 
     language = common.lang_from_env(lang)
+    if days > MAX_DAYS:  # a date that far would overflow the calendar
+        from ..plan.problems import TnplanError
+
+        raise TnplanError(
+            f"--days {days}: số ngày từ 0 đến {MAX_DAYS}"
+            if language == "vi"
+            else f"--days {days}: use 0 to {MAX_DAYS}",
+            exit_code=2,
+        )
     _, snap = _load(plan, as_of, owner, language)
     _print(upcoming_view(snap, schedule.upcoming(snap, days), days, language))
