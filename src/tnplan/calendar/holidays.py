@@ -167,10 +167,14 @@ def solar_to_lunar(d: _dt.date) -> LunarDate:
         d = d.date()
     _check_year(d.year, "năm")
     day_number = _jd(d)
+    # The estimate of k can be one lunation off when a new moon falls near midnight (it did
+    # give "day 0" on 7/5/2054 and 9/4/2062): step until day_number is inside the month.
     k = math.floor((day_number - _NEW_MOON_EPOCH) / _SYNODIC_MONTH)
+    while _new_moon_day(k + 1) > day_number:
+        k -= 1
+    while _new_moon_day(k + 2) <= day_number:
+        k += 1
     month_start = _new_moon_day(k + 1)
-    if month_start > day_number:
-        month_start = _new_moon_day(k)
     a11 = _month_11_start(d.year)
     b11 = a11
     if a11 >= month_start:

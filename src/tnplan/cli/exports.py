@@ -69,6 +69,15 @@ def export_ics(
             show_default=False,
         ),
     ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="Trạng thái các mục tính đến ngày này (mặc định: như tệp ghi hiện nay). "
+            "Ví dụ: --as-of 14/5/2026",
+            show_default=False,
+        ),
+    ] = None,
     output: OutOpt = None,
     lang: common.LangOpt = None,
 ) -> None:
@@ -81,12 +90,13 @@ def export_ics(
     Ví dụ: tnplan export ics -o lich.ics · tnplan export ics --owner "Văn phòng Sở" -o vp.ics
     """
     from ..exchange.export import ics
-    from ..track.schedule import resolve_owner
+    from ..track.schedule import parse_as_of, resolve_owner
 
     language = common.lang_from_env(lang)
     p = _plan(plan, language)
     uid = resolve_owner([p], owner, lang=language).owner.id if owner else None
-    _emit(ics(p, owner=uid), output, language)
+    day = parse_as_of(as_of, p.document.timezone, lang=language).date if as_of else None
+    _emit(ics(p, owner=uid, as_of=day), output, language)
 
 
 @export_app.command("html")

@@ -899,6 +899,7 @@ def report_context(
     plan: model.Plan, as_of: dt.date, deadline: str | None = None, lang: str = "vi"
 ) -> dict[str, Any]:
     from ..plan.check import expand_units
+    from ..plan.state import Owed, state_on
 
     target = _report_deadline(plan, deadline, lang)
     addressees = []
@@ -908,12 +909,15 @@ def report_context(
     results: list[ActivityResult] = []
     for a in plan.activities:
         start, _end = plan.activity_window(a)
+        st = state_on(plan, a, as_of)
+        # A result held after the report's date was not known on it; one with no date is
+        # shown as recorded ("not confirmed done") since it cannot be placed in time.
         r = a.result
+        if r is not None and r.held_on is not None and st.held_on is None:
+            r = None
         state: str
-        if a.status in ("done", "postponed", "cancelled", "in_progress"):
-            state = a.status
-        elif r is not None and r.held_on is not None and r.held_on <= as_of:
-            state = "done"
+        if st.status in ("done", "postponed", "cancelled", "in_progress"):
+            state = st.status
         elif start > as_of:
             state = "not_started"
         else:
@@ -924,12 +928,12 @@ def report_context(
                 number=str(a.number) if a.number is not None else "",
                 title=a.title,
                 state=state,
-                done_on=a.done_on,
-                held_on=r.held_on if r else None,
+                done_on=st.on if st.status == "done" and not st.assumed else None,
+                held_on=st.held_on,
                 participants=r.participants if r else None,
                 outputs=list(r.outputs) if r else [],
                 notes=r.notes if r else None,
-                reason=a.reason,
+                reason=a.reason if st.status in ("postponed", "cancelled") else None,
                 lead=lead.name if lead else None,
                 has_event=a.event is not None,
                 has_result=r is not None
@@ -943,8 +947,7 @@ def report_context(
         lines = []
         for uid in expand_units(plan, d.owners):
             unit = plan.unit(uid)
-            got = [r.date for r in d.received if r.unit == uid and r.date <= as_of]
-            on = min(got) if got else None
+            on = state_on(plan, Owed(d, uid), as_of).on
             lines.append(ReportLine(unit.name if unit else uid, on, bool(on and on > d.due)))
         owed.append({"deadline": d, "lines": lines})
     budget = plan.budget

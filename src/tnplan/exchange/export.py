@@ -96,7 +96,7 @@ def _stamp(plan: model.Plan, tz: dt.tzinfo) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(0, 0), tz).astimezone(dt.UTC)
 
 
-def ics(plan: model.Plan, owner: str | None = None) -> bytes:
+def ics(plan: model.Plan, owner: str | None = None, as_of: dt.date | None = None) -> bytes:
     """The plan as an RFC 5545 calendar (``text/calendar``, UTF-8, CRLF lines).
 
     * an activity with its own window (or with no event) is an all-day item over the window;
@@ -107,9 +107,13 @@ def ics(plan: model.Plan, owner: str | None = None) -> bytes:
     * ``owner`` (a unit's id, name or short name) keeps only what that unit, a group it is
       in, or (for a group) one of its members leads, supports, owns or must report: the
       rule of ``tnplan status --owner`` (:func:`tnplan.schedule.resolve_owner`); an unknown
-      unit is a usage error.
+      unit is a usage error;
+    * statuses are as of ``as_of`` (:func:`tnplan.plan.state.state_on`): with no date, as the
+      plan records them now (every recorded date counts), so the file stays reproducible.
     """
     from zoneinfo import ZoneInfo
+
+    from ..plan.state import Owed, state_on
 
     import icalendar
 
@@ -168,7 +172,9 @@ def ics(plan: model.Plan, owner: str | None = None) -> bytes:
         else:
             ev.add("status", "CONFIRMED")
 
+    when = as_of or dt.date.max
     for a in plan.activities:
+        a_state = state_on(plan, a, when).status
         leads = [a.lead] if a.lead else []
         task_owners = [t.owner or a.lead for t in a.tasks]
         if not _sees(sees, [*leads, *a.support, *task_owners]):
@@ -178,7 +184,8 @@ def ics(plan: model.Plan, owner: str | None = None) -> bytes:
         about = [
             f"Chủ trì: {_names(plan, leads)}" if leads else "",
             f"Phối hợp: {_names(plan, a.support)}" if a.support else "",
-            f"Trạng thái: {STATUS_VI[a.status]}" + (f" — {a.reason}" if a.reason else ""),
+            f"Trạng thái: {STATUS_VI[a_state]}"
+            + (f" — {a.reason}" if a.reason and a_state in ("postponed", "cancelled") else ""),
             *(f"- {b}" for b in a.bullets),
         ]
         if _sees(sees, [*leads, *a.support]) and (
@@ -187,7 +194,7 @@ def ics(plan: model.Plan, owner: str | None = None) -> bytes:
             start, end = plan.activity_window(a)
             ev = item("activity", a.id, head + mark, about)
             all_day(ev, start, end)
-            status(ev, a.status, a.tentative)
+            status(ev, a_state, a.tentative)
         if a.event is not None and _sees(sees, [*leads, *a.support]):
             e = a.event
             name = (e.name or a.title) + (" (dự kiến)" if e.tentative or a.tentative else "")
@@ -212,12 +219,13 @@ def ics(plan: model.Plan, owner: str | None = None) -> bytes:
                 if end_time is not None:
                     ev.add("dtend", dt.datetime.combine(e.date, end_time, tz))
                 years.append(e.date.year)
-            status(ev, a.status, a.tentative or e.tentative)
+            status(ev, a_state, a.tentative or e.tentative)
         for n, t in enumerate(a.tasks, 1):
             who = t.owner or a.lead
             if t.due is None or not _sees(sees, [who]):
                 continue
-            when = f"{time_hm(t.time)} " if t.time else ""
+            t_state = state_on(plan, t, when, parent=a).status
+            at = f"{time_hm(t.time)} " if t.time else ""
             ev = item(
                 "task",
                 f"{a.id}.{t.id or n}",
@@ -225,20 +233,21 @@ def ics(plan: model.Plan, owner: str | None = None) -> bytes:
                 [
                     f"Hoạt động: {head}",
                     f"Đơn vị thực hiện: {_names(plan, [who])}" if who else "",
-                    f"Hạn: {when}{date_short(t.due)}",
-                    f"Trạng thái: {STATUS_VI[t.status]}",
+                    f"Hạn: {at}{date_short(t.due)}",
+                    f"Trạng thái: {STATUS_VI[t_state]}",
                 ],
             )
             all_day(ev, t.due, t.due)
-            status(ev, t.status, t.tentative)
-            if t.status not in model.CLOSED_STATUSES:
+            status(ev, t_state, t.tentative)
+            if t_state not in model.CLOSED_STATUSES:
                 alarm(ev, f"Ngày mai đến hạn: {t.title}")
     for d in plan.deadlines:
         if not _sees(sees, d.owners):
             continue
-        when = f"{time_hm(d.time)} " if d.time else ""
-        got = {r.unit for r in d.received}
-        pending = [u for u in _owner_units(plan, d.owners) if u not in got]
+        at = f"{time_hm(d.time)} " if d.time else ""
+        owing = _owner_units(plan, d.owners)
+        got = {u for u in owing if state_on(plan, Owed(d, u), when).status == "reported"}
+        pending = [u for u in owing if u not in got]
         ev = item(
             "deadline",
             d.id,
@@ -246,7 +255,7 @@ def ics(plan: model.Plan, owner: str | None = None) -> bytes:
             [
                 f"Đơn vị nộp: {_names(plan, d.owners)}",
                 f"Nơi nhận: {_names(plan, d.to)}" if d.to else "",
-                f"Hạn: {when}{date_short(d.due)}",
+                f"Hạn: {at}{date_short(d.due)}",
                 f"Đã nhận: {_names(plan, sorted(got, key=_order(plan)))}" if got else "",
                 f"Chưa nộp: {_names(plan, pending)}" if pending and got else "",
             ],

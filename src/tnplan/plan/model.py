@@ -194,6 +194,9 @@ class Task(Node):
     time: dt.time | None = f("Giờ hạn (HH:MM)", None)
     status: Status = f("Trạng thái", "planned")
     done_on: dt.date | None = f("Ngày hoàn thành", None)
+    since: dt.date | None = f(
+        "Ngày bắt đầu trạng thái hiện tại (in_progress, postponed, cancelled)", None
+    )
     tentative: bool = f("Dự kiến", False)
 
 
@@ -217,6 +220,9 @@ class Activity(Node):
     end: dt.date | None = f("Ngày kết thúc (mặc định: cuối thời gian kế hoạch)", None)
     status: Status = f("Trạng thái", "planned")
     done_on: dt.date | None = f("Ngày hoàn thành", None)
+    since: dt.date | None = f(
+        "Ngày bắt đầu trạng thái hiện tại (in_progress, postponed, cancelled)", None
+    )
     reason: str | None = f("Lý do hoãn, hủy hoặc chưa thực hiện", None)
     tentative: bool = f("Thời gian, đơn vị còn dự kiến", False)
     event: Event | None = f("Sự kiện có ngày, giờ, địa điểm", None)

@@ -230,14 +230,15 @@ def gantt(status: PlanStatus, as_of: AsOf) -> str:
         late = bool(it and it.late)
         y = _HEAD_H + r * _ROW_H
         label = f"{a.number}. {a.title}" if a.number is not None else a.title
-        classes = ["bar", f"st-{a.status}"]
+        shown = it.status if it else a.status
+        classes = ["bar", f"st-{shown}"]
         if late:
             classes.append("late")
         if a.tentative or (a.event is not None and a.event.tentative):
             classes.append("tentative")
         left = x(start)
         bar_w = x(end) + day_w - left
-        tip = f"{label} — {_span(start, end)} — {STATUS[a.status]}" + (" — trễ hạn" if late else "")
+        tip = f"{label} — {_span(start, end)} — {STATUS[shown]}" + (" — trễ hạn" if late else "")
         bars.append(
             f'<g class="row" data-row="{_e(a.id)}">'
             f'<text class="label" x="6" y="{y + _ROW_H / 2 + 4:.1f}">{_e(_clip(label, 40))}'
@@ -460,10 +461,15 @@ def _late_list(status: PlanStatus, as_of: AsOf) -> str:
             due = _d(it.due) if it.due else "—"
             if it.due_time:
                 due = f"{_hm(it.due_time)} {due}"
+            late = (
+                "trễ hôm nay"
+                if it.days_late == 0
+                else f"{it.days_late} ngày "
+                f'<span class="muted">({it.working_days_late} ngày làm việc)</span>'
+            )
             rows.append(
                 f'<tr data-item="{_e(it.id)}"><td>{_e(KIND[it.kind])}</td><td>{_e(it.title)}</td>'
-                f'<td class="num">{_e(due)}</td><td class="num">{it.days_late} ngày '
-                f'<span class="muted">({it.working_days_late} ngày làm việc)</span></td></tr>'
+                f'<td class="num">{_e(due)}</td><td class="num">{late}</td></tr>'
             )
         parts.append(
             f'<div class="owner" data-owner="{_e(g.owner.id)}"><h3>{_e(name)} '
@@ -507,21 +513,24 @@ def _deadlines(status: PlanStatus) -> str:
     return "".join(parts)
 
 
-def _activity(plan: model.Plan, a: model.Activity, status: PlanStatus) -> str:
+def _activity(plan: model.Plan, a: model.Activity, status: PlanStatus, as_of: AsOf) -> str:
+    from ..plan.state import state_on
+
     items = {it.id: it for it in status.activities}
     it = items.get(a.id)
+    st = state_on(plan, a, as_of.moment)
     start, end = plan.activity_window(a)
     head = f"{a.number}. {a.title}" if a.number is not None else a.title
     facts = [
-        ("Trạng thái", _badge(a.status, bool(it and it.late), a.tentative)),
+        ("Trạng thái", _badge(st.status, bool(it and it.late), a.tentative)),
         ("Thời gian", _e(_span(start, end))),
         ("Chủ trì", _e(_unit(plan, a.lead))),
     ]
     if a.support:
         facts.append(("Phối hợp", _e(_units(plan, a.support))))
-    if a.done_on:
-        facts.append(("Hoàn thành ngày", _e(_d(a.done_on))))
-    if a.reason:
+    if st.status == "done" and st.on and not st.assumed:
+        facts.append(("Hoàn thành ngày", _e(_d(st.on))))
+    if a.reason and st.status in ("postponed", "cancelled"):
         facts.append(("Lý do", _e(a.reason)))
     if a.event is not None:
         e = a.event
@@ -572,7 +581,7 @@ def _activity(plan: model.Plan, a: model.Activity, status: PlanStatus) -> str:
             "<thead><tr><th>Thời gian</th><th>Nội dung</th><th>Thực hiện</th></tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table></details>"
         )
-    if a.result is not None:
+    if a.result is not None and st.held_on is not None:
         r = a.result
         bits = []
         if r.held_on:
@@ -622,7 +631,7 @@ def render(plan: model.Plan, as_of: AsOf) -> str:
         facts.append(f"<li><b>Số:</b> {_e(doc.number)}/{_e(doc.type)}-{_e(doc.agency_code)}</li>")
     theme = f'<p class="theme">Chủ đề: “{_e(plan.theme)}”</p>' if plan.theme else ""
     slogan = f'<p class="theme">Khẩu hiệu: “{_e(plan.slogans.main)}”</p>' if plan.slogans else ""
-    details = "".join(_activity(plan, a, status) for a in plan.activities)
+    details = "".join(_activity(plan, a, status, as_of) for a in plan.activities)
     title = f"Bảng theo dõi — {doc.title}"
     return (
         "<!DOCTYPE html>\n"

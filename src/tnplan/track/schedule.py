@@ -69,7 +69,10 @@ _TODAY_WORDS = frozenset({"today", "hôm nay", "homnay", "nay"})
 def parse_as_of(
     text: str, tz: str = "Asia/Ho_Chi_Minh", *, lang: str = "vi", now: dt.datetime | None = None
 ) -> AsOf:
-    """Read ``--as-of``: ``2026-05-14``, ``14/5/2026`` or ``today`` (the date in ``tz``).
+    """Read ``--as-of``: ``2026-05-14``, ``14/5/2026``, ``14/5/2026 15:00`` or ``today``.
+
+    A date alone means the end of that day; with a time, that moment (in ``tz``); ``today``
+    is now in ``tz``.
 
     Raises :class:`TnplanError` (exit code 2, a usage error) for anything else.
     """
@@ -82,6 +85,16 @@ def parse_as_of(
         zone = ZoneInfo(tz)
         current = (now or dt.datetime.now(dt.UTC)).astimezone(zone)
         return AsOf(current.date(), current, today=True)
+    clock: dt.time | None = None
+    head, _, tail = nfc(text).strip().rpartition(" ")
+    if head and ":" in tail:  # ``8/5/2026 15:00``: a moment on that day
+        from ..calendar.vi import parse_time
+
+        try:
+            clock = parse_time(tail)
+            text = head
+        except ValueError:
+            clock = None
     try:
         day = parse_date(text)
     except ValueError as exc:
@@ -94,6 +107,10 @@ def parse_as_of(
             hint="for example --as-of 14/5/2026, 2026-05-14 or today",
             exit_code=2,
         ) from None
+    if clock is not None:
+        from zoneinfo import ZoneInfo
+
+        return AsOf(day, dt.datetime.combine(day, clock, tzinfo=ZoneInfo(tz)))
     return AsOf(day, end_of_day(day, tz))
 
 
@@ -241,13 +258,19 @@ def _item(
 
 
 def plan_items(plan: model.Plan, as_of: AsOf) -> list[Item]:
-    """Every item of a plan, in plan order: each activity then its tasks, then the reports."""
+    """Every item of a plan, in plan order: each activity then its tasks, then the reports.
+
+    Each item's status is its state on the as-of day (:func:`tnplan.plan.state.state_on`),
+    not what the file says now.
+    """
     from ..plan.check import expand_units
+    from ..plan.state import Owed, state_on
 
     cal = _Calendar(plan)
     items: list[Item] = []
     for a in plan.activities:
         start, end = plan.activity_window(a)
+        st = state_on(plan, a, as_of.moment)
         items.append(
             _item(
                 plan,
@@ -257,19 +280,17 @@ def plan_items(plan: model.Plan, as_of: AsOf) -> list[Item]:
                 iid=a.id,
                 title=a.title,
                 owner=a.lead,
-                status=a.status,
+                status=st.status,
                 due=end,
                 start=start,
-                done_on=a.done_on,
+                done_on=st.on,
                 number=a.number,
                 activity=a.id,
                 tentative=a.tentative or bool(a.event and a.event.tentative),
             )
         )
         for i, t in enumerate(a.tasks, start=1):
-            status = t.status
-            if a.status == "cancelled" and status != "done":
-                status = "cancelled"
+            ts = state_on(plan, t, as_of.moment, parent=a)
             items.append(
                 _item(
                     plan,
@@ -279,22 +300,18 @@ def plan_items(plan: model.Plan, as_of: AsOf) -> list[Item]:
                     iid=t.id or f"{a.id}#{i}",
                     title=t.title,
                     owner=t.owner,
-                    status=status,
+                    status=ts.status,
                     due=t.due,
                     due_time=t.time,
-                    done_on=t.done_on,
+                    done_on=ts.on,
                     number=a.number,
                     activity=a.id,
                     tentative=t.tentative,
                 )
             )
     for d in plan.deadlines:
-        received: dict[str, dt.date] = {}
-        for r in d.received:
-            for uid in expand_units(plan, [r.unit]):
-                received.setdefault(uid, r.date)
         for uid in expand_units(plan, d.owners):
-            got = received.get(uid)
+            rs = state_on(plan, Owed(d, uid), as_of.moment)
             items.append(
                 _item(
                     plan,
@@ -304,10 +321,10 @@ def plan_items(plan: model.Plan, as_of: AsOf) -> list[Item]:
                     iid=f"{d.id}/{uid}",
                     title=d.title,
                     owner=uid,
-                    status="reported" if got else "planned",
+                    status=rs.status,
                     due=d.due,
                     due_time=d.time,
-                    done_on=got,
+                    done_on=rs.on,
                     deadline=d.id,
                 )
             )
