@@ -200,7 +200,12 @@ def roman(n: int) -> str:
 
 
 def basis_text(b: model.Basis) -> str:
-    """``Thực hiện Công văn số 2712/BKHCN-VP ngày 29/4/2026 của Bộ … về việc …``."""
+    """``Thực hiện Công văn số 2712/BKHCN-VP ngày 29/4/2026 của Bộ … về việc …``.
+
+    ``về việc`` stands only before a công văn's subject (its trích yếu reads "V/v …"), and not
+    when the subject already starts with ``về``; other documents (Quyết định, Kế hoạch,
+    Thông báo …) are followed by their subject as it is written.
+    """
     parts = [f"{b.verb} {b.kind}"]
     if b.number:
         parts.append(f"số {b.number}")
@@ -209,16 +214,48 @@ def basis_text(b: model.Basis) -> str:
     if b.issuer:
         parts.append(f"của {b.issuer}")
     if b.subject:
-        parts.append(f"về việc {b.subject}")
+        subject = b.subject.strip()
+        head = vi.fold(subject)
+        if vi.fold(b.kind) == "công văn" and not head.startswith(("về ", "v/v")):
+            parts.append(f"về việc {subject}")
+        else:
+            parts.append(subject)
     return " ".join(parts)
 
 
+def opening_text(bases: Sequence[model.Basis], intro: str | None) -> str:
+    """The opening sentence: every basis its own clause, joined by ``;``, then the intro.
+
+    Clauses after the first begin in lower case (``…; căn cứ …; thực hiện …``): one sentence
+    has one capital.  The intro is kept as written (it may start with a name, ``Sở …``).
+    """
+    clauses = [basis_text(b) for b in bases]
+    clauses = clauses[:1] + [lower_first(c) for c in clauses[1:]]
+    if intro:
+        clauses.append(intro)
+    return "; ".join(clauses)
+
+
+AUTHORITIES_WITH_HEAD = ("KT.", "TL.", "TM.", "TUQ.")
+"""Authorities signed for someone else: the line names the head (KT. GIÁM ĐỐC)."""
+
+
 def signer_lines(s: model.Signer) -> list[str]:
-    """The authority and title lines of a signature block, uppercase."""
-    if s.authority:
-        head = f"{s.authority} {s.on_behalf_of}" if s.on_behalf_of else s.authority
-        return [head.upper(), s.title.upper()]
+    """The authority and title lines of a signature block, uppercase (Decree 30, Điều 8).
+
+    ``KT. GIÁM ĐỐC`` / ``PHÓ GIÁM ĐỐC`` (and likewise TM., TL., TUQ.): two lines;
+    ``Q. GIÁM ĐỐC`` (acting): one line; the head signing: the title alone.
+    """
+    if s.authority == "Q.":
+        return [f"Q. {s.title}".upper()]
+    if s.authority and s.on_behalf_of:
+        return [f"{s.authority} {s.on_behalf_of}".upper(), s.title.upper()]
     return [s.title.upper()]
+
+
+def rule_for(text: str) -> str:
+    """The short line under an agency's name in a text header (about a third of its width)."""
+    return "─" * max(6, len(text) // 3)
 
 
 def recipient_lines(items: Sequence[str], archive: str) -> list[str]:
@@ -255,6 +292,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "roman": roman,
     "basis": basis_text,
     "signer_lines": signer_lines,
+    "rule_for": rule_for,
     "recipient_lines": recipient_lines,
     "list_lines": list_lines,
 }
@@ -662,7 +700,7 @@ def plan_context(plan: model.Plan) -> dict[str, Any]:
         )
         for n in plan.period.notes
     ]
-    opening = "; ".join([basis_text(b) for b in doc.basis] + ([doc.intro] if doc.intro else []))
+    opening = opening_text(doc.basis, doc.intro)
     return {
         **_base(plan),
         "kind": "plan",

@@ -149,6 +149,28 @@ def check_plan(plan: model.Plan, rep: Reporter) -> None:
     _check_events(plan, rep)
     _check_deadlines(plan, rep)
     _check_placeholders(plan, rep)
+    _check_signer(plan, rep)
+    _check_progress(plan, rep)
+
+
+def _check_signer(plan: model.Plan, rep: Reporter) -> None:
+    """KT., TL., TM., TUQ. name the head they sign for; a head without an authority is lost."""
+    s = plan.document.signer
+    if s.authority in ("KT.", "TL.", "TM.", "TUQ.") and not s.on_behalf_of:
+        rep.add(s.where("authority"), "signer-authority", authority=s.authority)
+    elif s.on_behalf_of and s.authority in (None, "Q."):
+        rep.add(s.where("on_behalf_of"), "signer-no-authority", head=s.on_behalf_of)
+
+
+def _check_progress(plan: model.Plan, rep: Reporter) -> None:
+    """Done without a date: counted from the due day (see plan/state.py); say so."""
+    for a in plan.activities:
+        held = a.result is not None and a.result.held_on is not None
+        if a.status == "done" and a.done_on is None and not held:
+            rep.add(a.where("status"), "done-no-date")
+        for t in a.tasks:
+            if t.status == "done" and t.done_on is None:
+                rep.add(t.where("status"), "done-no-date")
 
 
 def _check_timezone(plan: model.Plan, rep: Reporter) -> None:
@@ -332,7 +354,11 @@ def _check_deadlines(plan: model.Plan, rep: Reporter) -> None:
         warn_day(d, d.due)
         owners = set(expand_units(plan, d.owners))
         for i, r in enumerate(d.received):
-            if r.unit not in owners and plan.unit(r.unit) is not None:
+            unit = plan.unit(r.unit)
+            if unit is not None and unit.members:
+                members = ", ".join(expand_units(plan, [r.unit]))
+                rep.add(d.where("received", i), "receipt-group", id=r.unit, members=members)
+            elif r.unit not in owners and unit is not None:
                 rep.add(d.where("received", i), "receipt-not-owner", id=r.unit)
     for a in plan.activities:
         for t in a.tasks:

@@ -89,12 +89,22 @@ class Basis(Node):
     number: str | None = f("Số, ký hiệu văn bản", None, example="2712/BKHCN-VP")
     date: dt.date | None = f("Ngày ban hành", None)
     issuer: str | None = f("Cơ quan ban hành", None)
-    subject: str | None = f("Trích yếu (về việc …)", None)
+    subject: str | None = f(
+        "Trích yếu, chữ đầu viết thường. Với Công văn, khi in thêm `về việc` phía trước (trừ khi "
+        "trích yếu đã bắt đầu bằng `về`); với loại khác (Quyết định, Kế hoạch, Thông báo …) "
+        "trích yếu nối thẳng sau tên cơ quan, viết như trích yếu của văn bản đó",
+        None,
+    )
 
 
 @dataclass(kw_only=True)
 class Document(Node):
-    parent: str = f("Cơ quan chủ quản, viết hoa", example="UBND TỈNH THÁI NGUYÊN")
+    parent: str | None = f(
+        "Cơ quan chủ quản, viết hoa; bỏ trống khi cơ quan ban hành không có cơ quan chủ quản "
+        "(bộ, UBND tỉnh): phần đầu văn bản khi đó chỉ có tên cơ quan ban hành",
+        None,
+        example="UBND TỈNH THÁI NGUYÊN",
+    )
     agency: str = f("Cơ quan ban hành, viết hoa", example="SỞ KHOA HỌC VÀ CÔNG NGHỆ")
     agency_name: str = f(
         "Tên cơ quan ban hành như viết trong câu", example="Sở Khoa học và Công nghệ"

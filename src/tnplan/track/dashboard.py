@@ -641,7 +641,7 @@ def render(plan: model.Plan, as_of: AsOf) -> str:
         "style-src 'unsafe-inline'; img-src data:\">"
         f'<meta name="generator" content="tnplan"><title>{_e(title)}</title>'
         f"<style>{_CSS}</style></head>\n<body><main>"
-        f'<header class="top"><p class="agency">{_e(doc.parent)} · {_e(doc.agency)}</p>'
+        f'<header class="top"><p class="agency">{_e(" · ".join(x for x in (doc.parent, doc.agency) if x))}</p>'
         f"<h1>{_e(doc.title)}</h1>{theme}{slogan}"
         f'<ul class="facts">{"".join(facts)}</ul></header>\n'
         f"{_progress(status)}\n"
