@@ -89,6 +89,7 @@ ITEM_KEYS = [
     "days_late",
     "working_days_late",
     "days_left",
+    "supporting",
 ]
 
 
@@ -172,6 +173,7 @@ def test_status_json_shape(cli: Cli) -> None:
         "days_late": 3,
         "working_days_late": 3,
         "days_left": None,
+        "supporting": False,
     }
     assert plan["deadlines"][0] == {
         "id": "bao-cao-don-vi",
@@ -338,7 +340,13 @@ def test_folder_owner_sees_items_from_every_plan(cli: Cli) -> None:
     status = _json(cli, "status", str(FOLDER), "--as-of", "14/5/2026", "--owner", "vp", "--json")
     assert [p["id"] for p in status["plans"]] == ["alpha-2026", "beta-2026"]
     beta = status["plans"][1]
-    assert [it["id"] for it in beta["items"]] == ["thue-gian", "tong-ket", "bao-cao-tuan-le/vp"]
+    # trien-lam is led by shtt and supported by vp: shown, marked as supporting.
+    assert [(it["id"], it["supporting"]) for it in beta["items"]] == [
+        ("trien-lam", True),
+        ("thue-gian", False),
+        ("tong-ket", False),
+        ("bao-cao-tuan-le/vp", False),
+    ]
     # Without --owner, a folder shows every plan and everyone's items.
     everyone = _json(cli, "overdue", str(FOLDER), "--as-of", "14/5/2026", "--json")
     assert everyone["count"] == 3

@@ -166,6 +166,10 @@ class Item:
     working_days_late: int
     days_left: int | None
     """Calendar days from the as-of date to the due date, for open items not late."""
+    support: tuple[str, ...] = ()
+    """For an activity: the supporting units' ids (phối hợp)."""
+    supporting: bool = False
+    """Shown to ``--owner X`` because X supports it (phối hợp), not because X leads it."""
 
     @property
     def open(self) -> bool:
@@ -189,6 +193,16 @@ class _Calendar:
         from ..calendar.holidays import is_working_day
 
         return is_working_day(d, self.off, self.on)
+
+
+def _owner_in(plan: model.Plan, uid: str, several: bool) -> Owner:
+    """The owner, named with its agency when plans of several agencies are shown together."""
+    o = owner_of(plan, uid)
+    if not several:
+        return o
+    doc = plan.document
+    where = f"{doc.agency_code} {doc.place}"
+    return Owner(o.id, f"{o.name} — {doc.agency_name}, {doc.place}", f"{o.short} ({where})")
 
 
 def owner_of(plan: model.Plan, uid: str) -> Owner:
@@ -217,6 +231,7 @@ def _item(
     activity: str | None = None,
     deadline: str | None = None,
     tentative: bool = False,
+    support: tuple[str, ...] = (),
 ) -> Item:
     late = False
     days_late = working_late = 0
@@ -254,6 +269,7 @@ def _item(
         days_late=days_late,
         working_days_late=working_late,
         days_left=days_left,
+        support=support,
     )
 
 
@@ -287,6 +303,7 @@ def plan_items(plan: model.Plan, as_of: AsOf) -> list[Item]:
                 number=a.number,
                 activity=a.id,
                 tentative=a.tentative or bool(a.event and a.event.tentative),
+                support=tuple(a.support),
             )
         )
         for i, t in enumerate(a.tasks, start=1):
@@ -334,6 +351,15 @@ def plan_items(plan: model.Plan, as_of: AsOf) -> list[Item]:
 # Owners -------------------------------------------------------------------------------------
 
 
+def agency_key(plan: model.Plan) -> tuple[str, str]:
+    """Which agency a plan is of: its parent and its name, folded.  Units are the same unit
+    across plans only within one agency (``vp`` of one Sở is not ``vp`` of another)."""
+    from ..calendar.vi import fold
+
+    doc = plan.document
+    return fold(doc.parent or ""), fold(doc.agency)
+
+
 @dataclass(frozen=True)
 class OwnerFilter:
     """The unit ``--owner`` named, and per plan the owner ids whose items it sees."""
@@ -342,7 +368,15 @@ class OwnerFilter:
     ids: dict[str, frozenset[str]]
 
     def sees(self, item: Item) -> bool:
-        return item.owner is not None and item.owner in self.ids.get(item.plan, frozenset())
+        mine = self.ids.get(item.plan, frozenset())
+        return (item.owner is not None and item.owner in mine) or self.supports(item)
+
+    def supports(self, item: Item) -> bool:
+        """The unit does not own ``item`` but supports it (an activity's phối hợp)."""
+        mine = self.ids.get(item.plan, frozenset())
+        if item.owner is not None and item.owner in mine:
+            return False
+        return any(u in mine for u in item.support)
 
 
 def resolve_owner(plans: Sequence[model.Plan], text: str, *, lang: str = "vi") -> OwnerFilter:
@@ -387,9 +421,22 @@ def resolve_owner(plans: Sequence[model.Plan], text: str, *, lang: str = "vi") -
             exit_code=2,
         )
     uid = found.id
+    home = next(p for p in plans if found in p.units)
+    agencies = {agency_key(p) for p in plans if p.unit(uid) is not None}
+    if len(agencies) > 1:
+        names = "; ".join(sorted(f"{a[1]} ({a[0]})" if a[0] else a[1] for a in agencies))
+        raise TnplanError(
+            f"mã đơn vị `{uid}` có trong kế hoạch của nhiều cơ quan: {names}"
+            if lang == "vi"
+            else f"unit id `{uid}` is in plans of several agencies: {names}",
+            hint="chỉ một tệp kế hoạch (hoặc một thư mục của một cơ quan)"
+            if lang == "vi"
+            else "name one plan file (or a folder of one agency)",
+            exit_code=2,
+        )
     ids: dict[str, frozenset[str]] = {}
     for plan in plans:
-        if plan.unit(uid) is None:
+        if plan.unit(uid) is None or agency_key(plan) != agency_key(home):
             continue
         seen = {uid, *expand_units(plan, [uid])}
         seen |= {u.id for u in plan.units if u.members and uid in expand_units(plan, [u.id])}
@@ -538,15 +585,18 @@ def owner_loads(items: Iterable[Item], plans: Sequence[model.Plan]) -> list[Owne
     from ..calendar.vi import sort_key
 
     by_plan = {p.id: p for p in plans}
-    counts: dict[str, list[int]] = {}
-    owners: dict[str, Owner] = {}
+    several = len({agency_key(p) for p in plans}) > 1
+    counts: dict[tuple[tuple[str, str], str], list[int]] = {}
+    owners: dict[tuple[tuple[str, str], str], Owner] = {}
     for it in items:
-        if it.owner is None or not it.open:
+        if it.owner is None or not it.open or it.supporting:
             continue
-        counts.setdefault(it.owner, [0, 0])
-        counts[it.owner][0] += 1
-        counts[it.owner][1] += it.late
-        owners.setdefault(it.owner, owner_of(by_plan[it.plan], it.owner))
+        plan = by_plan[it.plan]
+        key = (agency_key(plan), it.owner)
+        counts.setdefault(key, [0, 0])
+        counts[key][0] += 1
+        counts[key][1] += it.late
+        owners.setdefault(key, _owner_in(plan, it.owner, several))
     loads = [OwnerLoad(owners[k], v[0], v[1]) for k, v in counts.items()]
     loads.sort(key=lambda o: (-o.late, -o.open, sort_key(o.owner.short)))
     return loads
@@ -617,7 +667,13 @@ def plan_status(plan: model.Plan, as_of: AsOf, owner: OwnerFilter | None = None)
     """One plan as of the date (only the owner's items when ``owner`` is given)."""
     items = plan_items(plan, as_of)
     if owner is not None:
-        items = [it for it in items if owner.sees(it)]
+        import dataclasses
+
+        items = [
+            dataclasses.replace(it, supporting=True) if owner.supports(it) else it
+            for it in items
+            if owner.sees(it)
+        ]
     period = plan.period
     phase = _phase(period, as_of.date)
     deadlines = _deadlines(plan, items, as_of)
@@ -637,7 +693,7 @@ def plan_status(plan: model.Plan, as_of: AsOf, owner: OwnerFilter | None = None)
         days_since_end=(as_of.date - period.end).days,
         items=items,
         activities=[it for it in items if it.kind == "activity"],
-        progress=progress(items),
+        progress=progress(it for it in items if not it.supporting),
         deadlines=deadlines,
         next_due=_next_due(items, deadlines),
         owners=owner_loads(items, [plan]),
@@ -673,16 +729,19 @@ def overdue(snap: Snapshot) -> list[OwnerGroup]:
     """
     from ..calendar.vi import sort_key
 
-    groups: dict[str, list[Item]] = {}
-    names: dict[str, Owner] = {}
+    several = len({agency_key(p.plan) for p in snap.plans}) > 1
+    groups: dict[tuple[tuple[str, str], str], list[Item]] = {}
+    names: dict[tuple[tuple[str, str], str], Owner] = {}
     for p in snap.plans:
         for it in p.items:
             if not it.late:
                 continue
-            key = it.owner or ""
+            key = (agency_key(p.plan), it.owner) if it.owner else (("", ""), "")
             groups.setdefault(key, []).append(it)
             if key not in names:
-                names[key] = owner_of(p.plan, key) if key else Owner("", "—", "—")
+                names[key] = (
+                    _owner_in(p.plan, it.owner, several) if it.owner else Owner("", "—", "—")
+                )
     out = []
     for key, its in groups.items():
         its.sort(key=lambda it: (-it.days_late, it.plan, it.due or dt.date.min))
@@ -941,6 +1000,7 @@ def item_json(it: Item) -> dict[str, object]:
         "days_late": it.days_late,
         "working_days_late": it.working_days_late,
         "days_left": it.days_left,
+        "supporting": it.supporting,
     }
 
 

@@ -304,7 +304,10 @@ def _activities_table(p: sch.PlanStatus, as_of: dt.date, lang: str, total: int) 
         if it.tentative:
             dates += "*"
         number = Text(str(it.number) if it.number is not None else "")
-        title = Text(fit(it.title, room), style=LATE if it.late else "")
+        mark = _support_mark(it, lang)
+        title = Text(fit(it.title, room - len(mark)), style=LATE if it.late else "")
+        if mark:
+            title.append(mark, style="dim")
         status = Text(_w(lang, it.status), style=STATUS_STYLE.get(it.status, ""))
         row: list[RenderableType] = [number, title, it.owner_name, dates, status]
         if late:
@@ -539,7 +542,15 @@ def _item_title(it: sch.Item, lang: str) -> Text:
     title.append(it.title)
     if it.kind == "report" and not fold(it.title).startswith(fold(_w(lang, "report"))):
         title.append(f" ({_w(lang, 'report')})", style="dim")
+    title.append(_support_mark(it, lang), style="dim")
     return title
+
+
+def _support_mark(it: sch.Item, lang: str) -> str:
+    """`` (phối hợp)`` after an activity ``--owner`` sees because it supports it."""
+    if not it.supporting:
+        return ""
+    return " (phối hợp)" if lang == "vi" else " (supporting)"
 
 
 # Upcoming ----------------------------------------------------------------------------------
@@ -585,6 +596,7 @@ def upcoming_view(
         label = what or _w(lang, it.kind)
         title.append(f"{label[0].upper()}{label[1:]}: ", style="dim")
         title.append(it.title)
+        title.append(_support_mark(it, lang), style="dim")
         if it.status != "planned":
             title.append(f" ({_w(lang, it.status)})", style=STATUS_STYLE[it.status])
         row: list[RenderableType] = [due, left, it.owner_name]
