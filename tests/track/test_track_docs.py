@@ -53,4 +53,4 @@ def test_the_documented_edit_changes_overdue_as_shown(
     after = cli("overdue", str(edited), *args, env={"COLUMNS": "80"})
     assert after.out == _block("after")
     status = cli("status", str(edited), *args, env={"COLUMNS": "80"})
-    assert "Tiến độ  ████████░░░░░░░░░░░░  4/10 xong (40%) · 6 trễ hạn\n" in status.out
+    assert "Tiến độ  ███████████░░░░░░░░░  4/7 xong (57%) · 3 trễ hạn\n" in status.out
