@@ -538,8 +538,15 @@ class Invitee:
     file_stem: str
 
 
-def expand_invitees(plan: model.Plan, ids: Iterable[str]) -> list[Invitee]:
-    """Invitees with groups expanded (units are invited as a whole), order kept, no repeats."""
+def expand_invitees(
+    plan: model.Plan, ids: Iterable[str], *, members: bool = False
+) -> list[Invitee]:
+    """Invitees with groups of guests expanded, order kept, no repeats.
+
+    A unit is invited as a whole; a group of units (a unit with ``members``, such as "Các sở,
+    ban, ngành") too, unless ``members``: then each member unit is an invitee of its own (one
+    invitation each with ``--each``).
+    """
     out: list[Invitee] = []
     seen: set[str] = set()
     groups = {g.id: g for g in plan.groups}
@@ -566,6 +573,10 @@ def expand_invitees(plan: model.Plan, ids: Iterable[str]) -> list[Invitee]:
             )
             return
         unit = plan.unit(iid)
+        if unit is not None and members and unit.members:
+            for m in unit.members:
+                add(m)
+            return
         if unit is not None:
             out.append(Invitee(iid, unit_invitee_text(unit), "Quý đại biểu", False, unit.name))
 
@@ -1054,8 +1065,13 @@ def render(
     deadline: str | None = None,
     templates: Path | None = None,
     lang: str = "vi",
+    force: bool = False,
 ) -> list[Output]:
-    """Render one document (or one per invitee with ``each``) of ``kind`` in ``fmt``."""
+    """Render one document (or one per invitee with ``each``) of ``kind`` in ``fmt``.
+
+    An invitation to a cancelled or postponed activity is refused (exit 1) unless ``force``.
+    ``to`` names one invitee, or a group (of guests or of units): its members then.
+    """
     if kind not in KINDS:
         raise TnplanError(f"unknown document kind `{kind}`", exit_code=2)
     if fmt not in FORMATS:
@@ -1085,12 +1101,37 @@ def render(
             )
         ]
     # invitation
+    if a.status in ("cancelled", "postponed") and not force:
+        word = _t(lang, "đã hủy", "cancelled") if a.status == "cancelled" else _t(
+            lang, "đang tạm hoãn", "postponed"
+        )
+        raise TnplanError(
+            _t(
+                lang,
+                f"hoạt động `{a.id}` {word} (`status: {a.status}`): không soạn giấy mời",
+                f"activity `{a.id}` is {word} (`status: {a.status}`): no invitation written",
+            ),
+            hint=_t(
+                lang,
+                "sửa `status` khi hoạt động được tổ chức lại, hoặc thêm --force để vẫn soạn",
+                "change `status` once it is rescheduled, or add --force to write it anyway",
+            ),
+            exit_code=1,
+        )
     missing = invitation_facts(plan, a)
     if missing:
         raise _missing(lang, _t(lang, "giấy mời", "invitation"), a, missing)
     assert a.event is not None
-    everyone = expand_invitees(plan, a.event.invitees)
-    if to is not None:
+    to_name: str | None = None
+    split = each or (to is not None and is_group(plan, to))
+    everyone = expand_invitees(plan, a.event.invitees, members=split)
+    if to is not None and is_group(plan, to):
+        inside = {i.id for i in expand_invitees(plan, [to], members=True)}
+        chosen = [i for i in everyone if i.id in inside]
+        if chosen:
+            everyone = chosen
+            to_name = _group_name(plan, to)
+    if to is not None and not is_group(plan, to):
         chosen = [i for i in everyone if i.id == to]
         if not chosen:
             known = ", ".join(i.id for i in everyone)
@@ -1104,10 +1145,22 @@ def render(
                 exit_code=2,
             )
         everyone = chosen
+        to_name = everyone[0].file_stem
+    elif to is not None and to_name is None:
+        known = ", ".join(i.id for i in everyone)
+        raise TnplanError(
+            _t(
+                lang,
+                f"nhóm `{to}` không có ai trong danh sách khách mời của `{a.id}`",
+                f"no member of the group `{to}` is among the invitees of `{a.id}`",
+            ),
+            hint=_t(lang, f"khách mời: {known}", f"invitees: {known}"),
+            exit_code=2,
+        )
     prefix = f"{FILE_PREFIX[kind]}-{a.id}"
     if not each:
         ctx = invitation_context(plan, a, everyone)
-        name = f"{prefix}-{vi.slug(everyone[0].file_stem)}" if to else prefix
+        name = f"{prefix}-{vi.slug(to_name)}" if to and to_name else prefix
         return [Output(f"{name}.{ext}", _render(env, kind, fmt, ctx, lang), ctx["draft"])]
     outputs = []
     used: set[str] = set()
@@ -1116,6 +1169,17 @@ def render(
         stem = unique_name(f"{prefix}-{vi.slug(inv.file_stem, 60)}", used)
         outputs.append(Output(f"{stem}.{ext}", _render(env, kind, fmt, ctx, lang), ctx["draft"]))
     return outputs
+
+
+def is_group(plan: model.Plan, ref: str) -> bool:
+    """Whether ``ref`` names a group: of guests (``groups``) or of units (with ``members``)."""
+    party = plan.party(ref)
+    return isinstance(party, model.Group) or (isinstance(party, model.Unit) and bool(party.members))
+
+
+def _group_name(plan: model.Plan, ref: str) -> str:
+    party = plan.party(ref)
+    return party.name if party is not None else ref
 
 
 def unique_name(stem: str, used: set[str]) -> str:
