@@ -329,6 +329,20 @@ CATALOGUE: dict[str, tuple[Level, str, str, str, str]] = {
         "`on_behalf_of: {head}` needs an `authority` of KT., TL., TM. or TUQ.",
         "add `authority: KT.` (signing for the head) … or remove `on_behalf_of`",
     ),
+    "not-an-event-day": (
+        "error",
+        "ngày {day} không thuộc các ngày của sự kiện ({first}–{last})",
+        "sửa ngày, hoặc `date`/`end_date` của sự kiện",
+        "{day} is not one of the event's days ({first}–{last})",
+        "fix the day, or the event's `date`/`end_date`",
+    ),
+    "honour-no-decision": (
+        "error",
+        "khen thưởng `{name}` đã duyệt (`status: approved`) nhưng thiếu số hoặc ngày quyết định",
+        "ghi `decision_number` và `decision_date`, hoặc để `status: proposed`",
+        "the honour of `{name}` is approved but its decision number or date is missing",
+        "add `decision_number` and `decision_date`, or keep `status: proposed`",
+    ),
     "done-no-date": (
         "warning",
         "`status: done` nhưng chưa ghi ngày xong: tính là xong từ ngày hạn",
