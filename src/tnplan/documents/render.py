@@ -606,6 +606,42 @@ def event_name(a: model.Activity) -> str:
     return title
 
 
+def _hours_words(start: dt.time | None, end: dt.time | None) -> str:
+    if start is None:
+        return ""
+    if end is None:
+        return vi.time_vi(start)
+    return f"từ {vi.time_vi(start)} đến {vi.time_vi(end)}"
+
+
+def _day_words(d: dt.date) -> str:
+    return f"{vi.weekday(d, False)}, ngày {vi.date_short(d)}"
+
+
+def event_when(ev: model.Event) -> str:
+    """When an event is held, as an invitation says it after ``Thời gian:``.
+
+    One day: ``từ 8 giờ 00 đến 11 giờ 30, thứ Năm, ngày 14/5/2026``; a range of days:
+    ``từ 8 giờ 00 đến 17 giờ 00 hằng ngày, từ thứ Ba, ngày 12/5/2026 đến thứ Năm, ngày
+    14/5/2026``; dated sessions: each one, with its own venue when it differs.
+    """
+    if ev.sessions:
+        parts = []
+        for day in model.event_days(ev):
+            start, end, venue = model.day_hours(ev, day)
+            name = next((s.name for s in ev.sessions if s.date == day and s.name), None)
+            text = ", ".join(x for x in (_hours_words(start, end), _day_words(day)) if x)
+            extra = [x for x in (name, venue if venue != ev.venue else None) if x]
+            parts.append(text + (f" ({'; '.join(extra)})" if extra else ""))
+        return "; ".join(parts)
+    days = model.event_days(ev)
+    hours = _hours_words(ev.start, ev.end)
+    if len(days) == 1:
+        return ", ".join(x for x in (hours, _day_words(ev.date)) if x)
+    span = f"từ {_day_words(days[0])} đến {_day_words(days[-1])}"
+    return f"{hours} hằng ngày, {span}" if hours else span
+
+
 def _span(start: dt.time | None, end: dt.time | None) -> str:
     if start is None:
         return ""
@@ -619,7 +655,10 @@ def _event_facts(a: model.Activity) -> list[str]:
     out: list[str] = []
     ev = a.event
     if ev is not None and ev.tentative:
+        days = model.event_days(ev)
         bits = [f"{vi.weekday(ev.date, False)}, {vi.date_short(ev.date)}"]
+        if len(days) > 1:
+            bits[0] += f" – {vi.weekday(days[-1], False)}, {vi.date_short(days[-1])}"
         if ev.start:
             bits.append(_span(ev.start, ev.end))
         if ev.venue:
@@ -800,6 +839,7 @@ def invitation_context(
         "activity": a,
         "event": ev,
         "event_name": event_name(a),
+        "event_when": event_when(ev),
         "invitees": invitees,
         "salutation": invitees[0].salutation if len(invitees) == 1 else "Quý đại biểu",
         "contact": _contact(plan, a),
@@ -818,6 +858,9 @@ class ScriptRow:
     item: str
     who: str
     mc: str
+    day: dt.date | None = None
+    new_day: bool = False
+    """The first row of its day (a programme over several days shows a day heading there)."""
 
 
 def _minutes(a: dt.time, b: dt.time) -> int:
@@ -840,7 +883,7 @@ def script_context(plan: model.Plan, a: model.Activity, lang: str = "vi") -> dic
     if facts:
         raise _missing(lang, _t(lang, "kịch bản", "script"), a, facts)
     assert ev is not None and ev.start is not None
-    times = model.slot_times(ev, a.programme)
+    times = model.slot_schedule(ev, a.programme)
     unknown = [
         (f"giờ hoặc thời lượng của mục “{s.item}”", f"{base}.programme[{i}].minutes")
         for i, (s, t) in enumerate(zip(a.programme, times, strict=True))
@@ -849,29 +892,35 @@ def script_context(plan: model.Plan, a: model.Activity, lang: str = "vi") -> dic
     if unknown:
         raise _missing(lang, _t(lang, "kịch bản", "script"), a, unknown[:1])
     rows = []
+    prev_day: dt.date | None = None
     for slot, span in zip(a.programme, times, strict=True):
         assert span is not None
+        day, start, end = span
         rows.append(
             ScriptRow(
-                span[0], span[1], _minutes(*span), slot.item, who_text(plan, slot.by), slot.mc or ""
+                start, end, _minutes(start, end), slot.item, who_text(plan, slot.by),
+                slot.mc or "", day, day != prev_day,
             )
-        )
+        )  # fmt: skip
+        prev_day = day
     first, last = rows[0].start, rows[-1].end
-    if ev.end is not None and last > ev.end:
+    several = len({r.day for r in rows}) > 1
+    closes = model.day_hours(ev, rows[-1].day or ev.date)[1]
+    if closes is not None and last > closes:
         line, col = a.where("programme")
         raise TnplanError(
             _t(
                 lang,
                 f"{plan.source}:{line}:{col}: chương trình kết thúc lúc {vi.time_hm(last)}, "
-                f"sau giờ kết thúc sự kiện {vi.time_hm(ev.end)}",
+                f"sau giờ kết thúc sự kiện {vi.time_hm(closes)}",
                 f"{plan.source}:{line}:{col}: the programme ends at {vi.time_hm(last)}, "
-                f"after the event ends at {vi.time_hm(ev.end)}",
+                f"after the event ends at {vi.time_hm(closes)}",
             ),
             hint=_t(lang, "rút ngắn thời lượng các mục", "shorten the slots"),
             exit_code=1,
         )
-    total = _minutes(first, last)
-    slack = _minutes(last, ev.end) if ev.end is not None else None
+    total = sum(r.minutes for r in rows) if several else _minutes(first, last)
+    slack = _minutes(last, closes) if closes is not None and not several else None
     return {
         **_base(plan),
         "kind": "script",
@@ -879,6 +928,8 @@ def script_context(plan: model.Plan, a: model.Activity, lang: str = "vi") -> dic
         "event": ev,
         "event_name": event_name(a),
         "rows": rows,
+        "several_days": several,
+        "event_when": event_when(ev),
         "first": first,
         "last": last,
         "total": total,
