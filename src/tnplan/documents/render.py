@@ -738,6 +738,52 @@ def _base(plan: model.Plan) -> dict[str, Any]:
     }
 
 
+def _mentions(text: str, name: str) -> bool:
+    return vi.fold(name) in text
+
+
+def activity_facts(plan: model.Plan, a: model.Activity) -> list[str]:
+    """What the kế hoạch adds under an activity: when, where, who leads, who supports.
+
+    Only what the plan records as decided (nothing ``tentative``) and what the activity's own
+    title and bullets do not already say, as Vietnamese plans write it:
+    ``Thời gian: …``, ``Địa điểm: …``, ``Đơn vị chủ trì: …``, ``Đơn vị phối hợp: …``.
+    """
+    said = vi.fold(" ".join([a.title, *a.bullets]))
+    out: list[str] = []
+    ev = a.event
+    if not a.tentative:
+        if ev is not None and not ev.tentative:
+            days = model.event_days(ev)
+            if not any(_mentions(said, vi.date_short(d)) or _mentions(said, f"{d.day}/{d.month}")
+                       for d in days):  # fmt: skip
+                out.append(f"Thời gian: {event_when(ev)}.")
+            if ev.venue and not _mentions(said, ev.venue):
+                out.append(f"Địa điểm: {ev.venue}.")
+        elif a.start or a.end:
+            start, end = plan.activity_window(a)
+            if not _mentions(said, vi.date_short(start)) and not _mentions(
+                said, f"{start.day}/{start.month}"
+            ):
+                when = (
+                    f"ngày {vi.date_short(start)}"
+                    if start == end
+                    else f"từ ngày {vi.date_short(start)} đến ngày {vi.date_short(end)}"
+                )
+                out.append(f"Thời gian: {when}.")
+        lead = plan.unit(a.lead) if a.lead else None
+        if lead is not None and not _mentions(said, lead.name):
+            out.append(f"Đơn vị chủ trì: {lead.name}.")
+        supporting = [
+            uid
+            for uid in a.support
+            if (u := plan.unit(uid)) is not None and not _mentions(said, u.name)
+        ]
+        if supporting:
+            out.append(f"Đơn vị phối hợp: {_unit_names(plan, supporting)}.")
+    return out
+
+
 def plan_context(plan: model.Plan) -> dict[str, Any]:
     doc = plan.document
     responsibilities = [
@@ -754,6 +800,8 @@ def plan_context(plan: model.Plan) -> dict[str, Any]:
     return {
         **_base(plan),
         "kind": "plan",
+        "honours": {a.id: honour_lines(a.honourees) for a in plan.activities if a.honourees},
+        "activity_facts": {a.id: activity_facts(plan, a) for a in plan.activities},
         "draft": tentative_plan(plan),
         "year": (doc.date or plan.period.start).year,
         "opening": opening,
@@ -840,6 +888,7 @@ def invitation_context(
         "event": ev,
         "event_name": event_name(a),
         "event_when": event_when(ev),
+        "honours": honour_lines(a.honourees),
         "invitees": invitees,
         "salutation": invitees[0].salutation if len(invitees) == 1 else "Quý đại biểu",
         "contact": _contact(plan, a),
@@ -949,6 +998,49 @@ def _duration(minutes: int) -> str:
 
 
 @dataclass
+class HonourLine:
+    """One honouree as a document lists it."""
+
+    name: str
+    kind: str
+    """``tập thể`` or ``cá nhân``."""
+    unit: str | None
+    achievement: str | None
+    form: str
+    granted_by: str | None
+    approved: bool
+    decision: str | None
+    """``Quyết định số 1234/QĐ-UBND ngày 10/5/2026`` once approved."""
+    text: str
+    """The whole line: ``Bằng khen của Chủ tịch UBND tỉnh: Ông … (Phòng …) — thành tích``."""
+
+
+def honour_lines(hs: Sequence[model.Honouree], as_of: dt.date | None = None) -> list[HonourLine]:
+    """Honourees as documents list them; approved only once decided on or before ``as_of``."""
+    out = []
+    for h in hs:
+        approved = h.status == "approved" and h.decision_date is not None
+        if approved and as_of is not None and h.decision_date and h.decision_date > as_of:
+            approved = False
+        decision = None
+        if approved and h.decision_number and h.decision_date:
+            decision = f"Quyết định số {h.decision_number} ngày {vi.date_short(h.decision_date)}"
+        kind = "tập thể" if h.kind == "collective" else "cá nhân"
+        head = h.form + (f" của {h.granted_by}" if h.granted_by else "")
+        who = h.name + (f" ({h.unit})" if h.unit else "")
+        text = f"{head}: {who}"
+        if h.achievement:
+            text += f" — {lower_first(h.achievement)}"
+        text += f" ({decision})" if decision else " (đề nghị)"
+        out.append(
+            HonourLine(
+                h.name, kind, h.unit, h.achievement, h.form, h.granted_by, approved, decision, text
+            )
+        )
+    return out
+
+
+@dataclass
 class ActivityResult:
     """An activity as the report tells it."""
 
@@ -964,6 +1056,8 @@ class ActivityResult:
     lead: str | None
     has_event: bool
     has_result: bool
+    honours: list[HonourLine] = field(default_factory=list)
+    """Honourees of the activity as of the report's date (approved once decided)."""
 
 
 @dataclass
@@ -1038,6 +1132,7 @@ def report_context(
                 has_event=a.event is not None,
                 has_result=r is not None
                 and any((r.held_on, r.participants is not None, r.outputs, r.notes)),
+                honours=honour_lines(a.honourees, as_of),
             )
         )
     owed = []
@@ -1153,8 +1248,10 @@ def render(
         ]
     # invitation
     if a.status in ("cancelled", "postponed") and not force:
-        word = _t(lang, "đã hủy", "cancelled") if a.status == "cancelled" else _t(
-            lang, "đang tạm hoãn", "postponed"
+        word = (
+            _t(lang, "đã hủy", "cancelled")
+            if a.status == "cancelled"
+            else _t(lang, "đang tạm hoãn", "postponed")
         )
         raise TnplanError(
             _t(

@@ -113,12 +113,11 @@ def ics(plan: model.Plan, owner: str | None = None, as_of: dt.date | None = None
     """
     from zoneinfo import ZoneInfo
 
-    from ..plan.state import Owed, state_on
-
     import icalendar
 
     from .. import __version__
     from ..calendar.vi import date_short, time_hm
+    from ..plan.state import Owed, state_on
 
     sees: frozenset[str] | None = None
     if owner is not None:
@@ -204,22 +203,28 @@ def ics(plan: model.Plan, owner: str | None = None, as_of: dt.date | None = None
                 *about[:3],
                 *e.notes,
             ]
-            ev = item("event", a.id, name, lines)
-            if e.venue:
-                ev.add("location", e.venue)
-            if e.start is None:
-                all_day(ev, e.date, e.date)
-            else:
-                ev.add("dtstart", dt.datetime.combine(e.date, e.start, tz))
-                end_time = e.end
-                if end_time is None and a.programme:
-                    spans = model.slot_times(e, a.programme)
-                    last = spans[-1] if spans else None
-                    end_time = last[1] if last else None
-                if end_time is not None:
-                    ev.add("dtend", dt.datetime.combine(e.date, end_time, tz))
-                years.append(e.date.year)
-            status(ev, a_state, a.tentative or e.tentative)
+            days = model.event_days(e)
+            for day in days:
+                # A several-day event is one item a day (its own hours and venue); a one-day
+                # event keeps the UID it always had.
+                ident = a.id if len(days) == 1 else f"{a.id}.{day:%Y%m%d}"
+                start, end_time, venue = model.day_hours(e, day)
+                ev = item("event", ident, name, lines)
+                if venue:
+                    ev.add("location", venue)
+                if start is None:
+                    all_day(ev, day, day)
+                else:
+                    ev.add("dtstart", dt.datetime.combine(day, start, tz))
+                    if end_time is None and a.programme:
+                        spans = [
+                            t for t in model.slot_schedule(e, a.programme) if t and t[0] == day
+                        ]
+                        end_time = spans[-1][2] if spans else None
+                    if end_time is not None:
+                        ev.add("dtend", dt.datetime.combine(day, end_time, tz))
+                    years.append(day.year)
+                status(ev, a_state, a.tentative or e.tentative)
         for n, t in enumerate(a.tasks, 1):
             who = t.owner or a.lead
             if t.due is None or not _sees(sees, [who]):

@@ -114,7 +114,11 @@ def _recorded(
 
 
 def state_on(
-    plan: model.Plan, item: Item, when: dt.date | dt.datetime, *, parent: model.Activity | None = None
+    plan: model.Plan,
+    item: Item,
+    when: dt.date | dt.datetime,
+    *,
+    parent: model.Activity | None = None,
 ) -> State:
     """The state of ``item`` (an activity, a task or a unit's owed report) on day ``when``.
 

@@ -537,6 +537,9 @@ def _activity(plan: model.Plan, a: model.Activity, status: PlanStatus, as_of: As
         when = _d(e.date)
         if e.start:
             when = f"{_hm(e.start)}{'–' + _hm(e.end) if e.end else ''}, {weekday(e.date)} {when}"
+        days = model.event_days(e)
+        if len(days) > 1:
+            when += f" đến {weekday(days[-1])} {_d(days[-1])} ({len(days)} ngày)"
         facts.append(("Sự kiện", _e(when) + (" (dự kiến)" if e.tentative else "")))
         if e.venue:
             facts.append(("Địa điểm", _e(e.venue)))
@@ -632,6 +635,7 @@ def render(plan: model.Plan, as_of: AsOf) -> str:
     theme = f'<p class="theme">Chủ đề: “{_e(plan.theme)}”</p>' if plan.theme else ""
     slogan = f'<p class="theme">Khẩu hiệu: “{_e(plan.slogans.main)}”</p>' if plan.slogans else ""
     details = "".join(_activity(plan, a, status, as_of) for a in plan.activities)
+    issuer = " · ".join(x for x in (doc.parent, doc.agency) if x)
     title = f"Bảng theo dõi — {doc.title}"
     return (
         "<!DOCTYPE html>\n"
@@ -641,7 +645,7 @@ def render(plan: model.Plan, as_of: AsOf) -> str:
         "style-src 'unsafe-inline'; img-src data:\">"
         f'<meta name="generator" content="tnplan"><title>{_e(title)}</title>'
         f"<style>{_CSS}</style></head>\n<body><main>"
-        f'<header class="top"><p class="agency">{_e(" · ".join(x for x in (doc.parent, doc.agency) if x))}</p>'
+        f'<header class="top"><p class="agency">{_e(issuer)}</p>'
         f"<h1>{_e(doc.title)}</h1>{theme}{slogan}"
         f'<ul class="facts">{"".join(facts)}</ul></header>\n'
         f"{_progress(status)}\n"
