@@ -208,14 +208,14 @@ def ics(plan: model.Plan, owner: str | None = None, as_of: dt.date | None = None
                 # A several-day event is one item a day (its own hours and venue); a one-day
                 # event keeps the UID it always had.
                 ident = a.id if len(days) == 1 else f"{a.id}.{day:%Y%m%d}"
-                start, end_time, venue = model.day_hours(e, day)
+                opens, end_time, venue = model.day_hours(e, day)
                 ev = item("event", ident, name, lines)
                 if venue:
                     ev.add("location", venue)
-                if start is None:
+                if opens is None:
                     all_day(ev, day, day)
                 else:
-                    ev.add("dtstart", dt.datetime.combine(day, start, tz))
+                    ev.add("dtstart", dt.datetime.combine(day, opens, tz))
                     if end_time is None and a.programme:
                         spans = [
                             t for t in model.slot_schedule(e, a.programme) if t and t[0] == day
