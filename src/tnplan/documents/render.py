@@ -670,8 +670,14 @@ def _event_facts(a: model.Activity) -> list[str]:
 
 
 def tentative_plan(plan: model.Plan) -> list[str]:
-    """The kế hoạch prints no dated event, guest or programme: nothing tentative in it."""
-    return []
+    """What makes the kế hoạch a draft: a legal basis without its number or date (as ``tnplan
+    new`` leaves them), since a basis is cited by both.  (Its activity facts print only what
+    is decided, so nothing tentative reaches it otherwise.)"""
+    return [
+        f"Căn cứ chưa có số, ngày ban hành: {basis_text(b)}"
+        for b in plan.document.basis
+        if not b.number or b.date is None
+    ]
 
 
 def tentative_invitation(a: model.Activity, invitees: Sequence[Invitee]) -> list[str]:
