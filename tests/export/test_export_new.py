@@ -137,9 +137,7 @@ def test_every_date_moves(tmp_path: Path) -> None:
         path.write_text(rollover.rollover(BUNDLED, 2027, same_weekday=same).text, "utf-8")
         old, new = check.load_plan(BUNDLED), check.load_plan(path)
         day = old.period.day
-        moved = [
-            rollover.move_date(d, 2027, same_weekday=same and d != day) for d in _dates(old)
-        ]
+        moved = [rollover.move_date(d, 2027, same_weekday=same and d != day) for d in _dates(old)]
         kept = _dates(new)
         # The new plan has fewer dates (done_on, received, document date are cleared) but each
         # one it has is an old date moved.
