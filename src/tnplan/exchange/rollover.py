@@ -353,8 +353,9 @@ def rollover(
     header = _header(display or str(path), plan.id, year, same_weekday)
     if editor.bases:
         header += [
-            "# Căn cứ: số và ngày văn bản không chuyển sang năm mới được; đã để trống (ghi chú",
-            "# `cần xem lại` ở từng dòng). Ghi số, ngày của văn bản căn cứ năm nay, hoặc bỏ căn cứ.",
+            "# Căn cứ: số và ngày văn bản không chuyển sang năm mới được; đã để trống (ghi",
+            "# chú `cần xem lại` ở từng dòng). Ghi số, ngày của văn bản căn cứ năm nay,",
+            "# hoặc bỏ căn cứ.",
         ]
     lines = body.split(nl)
     at = 1 if lines and lines[0].startswith(MODELINE) else 0
