@@ -88,7 +88,7 @@ def test_mini_golden(cli: Callable[..., Any], tmp_path: Path, golden: Callable[.
     assert r.code == 0, r.err
     assert r.out == ""
     assert r.err == (
-        f"Đã lập {out} (kế hoạch mini-2027); xem lại các dòng còn ghi năm 2026: 9, 20, 25, 74\n"
+        f"Đã lập {out} (kế hoạch mini-2027); xem lại các dòng còn ghi năm 2026: 10, 21, 26, 75\n"
     )
     golden("export/mini-2027.yaml", out.read_text(encoding="utf-8"))
 
@@ -125,10 +125,10 @@ def test_what_the_new_plan_holds(tmp_path: Path) -> None:
     assert [a.id for a in new.activities] == [a.id for a in old.activities]
     assert [u.id for u in new.units] == [u.id for u in old.units]
     assert new.document.title == old.document.title  # prose is listed for review, not rewritten
-    assert rolled.review_lines == [9, 20, 25, 74]  # 25: the basis's old date, in a comment
+    assert rolled.review_lines == [10, 21, 26, 75]  # 26: the basis's old date, in a comment
     lines = rolled.text.splitlines()
     assert all("2026" in lines[n - 1] for n in rolled.review_lines)
-    assert sum("2026" in line for line in lines[8:]) == 4  # the header's own mentions aside
+    assert sum("2026" in line for line in lines[9:]) == 4  # the header's own mentions aside
 
 
 def test_every_date_moves(tmp_path: Path) -> None:
