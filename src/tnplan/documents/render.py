@@ -227,13 +227,20 @@ def opening_text(bases: Sequence[model.Basis], intro: str | None) -> str:
     """The opening sentence: every basis its own clause, joined by ``;``, then the intro.
 
     Clauses after the first begin in lower case (``…; căn cứ …; thực hiện …``): one sentence
-    has one capital.  The intro is kept as written (it may start with a name, ``Sở …``).
+    has one capital.  The intro is kept as written: after ``,`` when it opens with a name
+    (``…, Sở … ban hành Kế hoạch …``), after ``;`` when it is one more clause.
     """
     clauses = [basis_text(b) for b in bases]
     clauses = clauses[:1] + [lower_first(c) for c in clauses[1:]]
-    if intro:
-        clauses.append(intro)
-    return "; ".join(clauses)
+    text = "; ".join(clauses)
+    if not intro:
+        return text
+    if not text:
+        return intro
+    # An intro that opens with a name (``Bộ … ban hành …``) is the sentence's main clause:
+    # the bases before it end with a comma.  One that opens in lower case (``căn cứ chức
+    # năng …``) is one more clause.
+    return f"{text}, {intro}" if intro[:1].isupper() else f"{text}; {intro}"
 
 
 AUTHORITIES_WITH_HEAD = ("KT.", "TL.", "TM.", "TUQ.")

@@ -16,7 +16,8 @@ to the day):
   been done, and never late.  ``tnplan validate`` warns (``done-no-date``) so that the date
   gets written.  Before that day the item was ``planned``.
 * an activity whose ``result.held_on`` is recorded is done from that day even while its
-  ``status`` was not updated (a postponed or cancelled one excepted);
+  ``status`` was not updated (still ``planned`` or ``in_progress``); one marked done with a
+  ``done_on`` is done from ``done_on`` (an exhibition held from 15/5 is done on 18/5);
 * **in_progress**, **postponed**, **cancelled**: from ``since`` when it is written (before
   it, ``planned``), otherwise on every day (the file does not say when it changed);
 * a task of a cancelled activity is cancelled from the day its activity is, unless done
@@ -138,7 +139,7 @@ def state_on(
         status, on, assumed = _recorded(plan, item, day)
         r = item.result
         held = r.held_on if r is not None and r.held_on is not None and r.held_on <= day else None
-        if status != "done" and held is not None and status not in ("postponed", "cancelled"):
+        if item.status in ("planned", "in_progress") and held is not None:
             return State("done", held, held_on=held)
         return State(status, on, assumed, held_on=held)
     status, on, assumed = _recorded(plan, item, day)
