@@ -518,7 +518,7 @@ def _activity(plan: model.Plan, a: model.Activity, status: PlanStatus, as_of: As
 
     items = {it.id: it for it in status.activities}
     it = items.get(a.id)
-    st = state_on(plan, a, as_of.moment)
+    st = state_on(plan, a, as_of.date)
     start, end = plan.activity_window(a)
     head = f"{a.number}. {a.title}" if a.number is not None else a.title
     facts = [

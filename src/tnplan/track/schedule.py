@@ -286,7 +286,7 @@ def plan_items(plan: model.Plan, as_of: AsOf) -> list[Item]:
     items: list[Item] = []
     for a in plan.activities:
         start, end = plan.activity_window(a)
-        st = state_on(plan, a, as_of.moment)
+        st = state_on(plan, a, as_of.date)
         items.append(
             _item(
                 plan,
@@ -307,7 +307,7 @@ def plan_items(plan: model.Plan, as_of: AsOf) -> list[Item]:
             )
         )
         for i, t in enumerate(a.tasks, start=1):
-            ts = state_on(plan, t, as_of.moment, parent=a)
+            ts = state_on(plan, t, as_of.date, parent=a)
             items.append(
                 _item(
                     plan,
@@ -328,7 +328,7 @@ def plan_items(plan: model.Plan, as_of: AsOf) -> list[Item]:
             )
     for d in plan.deadlines:
         for uid in expand_units(plan, d.owners):
-            rs = state_on(plan, Owed(d, uid), as_of.moment)
+            rs = state_on(plan, Owed(d, uid), as_of.date)
             items.append(
                 _item(
                     plan,
