@@ -49,6 +49,9 @@ def check_file(path: Path, *, lang: str = "vi", display: str | None = None) -> C
     if plan is not None:
         plan.source = str(path)
         check_plan(plan, rep)
+        from . import results
+
+        results.read_results(plan, path, rep, display)  # units' results next to the plan
     rep.problems.sort(key=Problem.sort_key)
     return Checked(path, plan, rep.problems)
 
@@ -149,6 +152,7 @@ def check_plan(plan: model.Plan, rep: Reporter) -> None:
     _check_events(plan, rep)
     _check_deadlines(plan, rep)
     _check_placeholders(plan, rep)
+    _check_emails(plan, rep)
 
 
 def _check_timezone(plan: model.Plan, rep: Reporter) -> None:
@@ -356,6 +360,18 @@ def _check_placeholders(plan: model.Plan, rep: Reporter) -> None:
     for d in plan.deadlines:
         if d.text:
             scan(d, "text", [d.text], ("due",))
+
+
+EMAIL_RE = re.compile(r"[^@\s,;<>()\[\]\"']+@[^@\s,;<>()\[\]\"']+\.[A-Za-z]{2,}\Z")
+
+
+def _check_emails(plan: model.Plan, rep: Reporter) -> None:
+    """One address per unit (and per contact), written as name@domain."""
+    for u in plan.units:
+        for node, name in ((u, "email"), (u.contact, "email")):
+            value = getattr(node, name, None) if node is not None else None
+            if value and not EMAIL_RE.match(value):
+                rep.add(node.where(name), "bad-email", value=value)  # type: ignore[union-attr]
 
 
 def expand_units(plan: model.Plan, ids: Iterable[str]) -> list[str]:
