@@ -57,7 +57,7 @@ def _root(
 
 from . import validate as _validate  # noqa: E402,F401  (registers the command)
 
-for _name in ("track", "documents", "exports"):
+for _name in ("track", "documents", "exports", "collect"):
     try:
         __import__(f"{__name__}.{_name}")
     except ModuleNotFoundError as _exc:  # a command module not written yet
