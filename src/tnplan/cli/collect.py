@@ -31,7 +31,8 @@ PlanOpt = Annotated[
     typer.Option(
         "--plan",
         "-p",
-        help="Tệp kế hoạch (mặc định: kế hoạch trong ./plans/). Ví dụ: -p plans/ngay-khcn-2026.yaml",
+        help="Tệp kế hoạch (mặc định: kế hoạch trong ./plans/). "
+        "Ví dụ: -p plans/ngay-khcn-2026.yaml",
         show_default=False,
     ),
 ]
@@ -101,7 +102,9 @@ def collect_form(
     vi = language == "vi"
     if each and unit:
         raise TnplanError(
-            "dùng --unit hoặc --each, không dùng cả hai" if vi else "use --unit or --each, not both",
+            "dùng --unit hoặc --each, không dùng cả hai"
+            if vi
+            else "use --unit or --each, not both",
             exit_code=2,
         )
     if out is None:
@@ -124,7 +127,8 @@ def collect_read(
     files: Annotated[
         list[Path],
         typer.Argument(
-            help="Biểu mẫu (.xlsx) đơn vị gửi lại. Ví dụ: nhan-ve/bieu-mau-ngay-khcn-2026-qlkh.xlsx",
+            help="Biểu mẫu (.xlsx) đơn vị gửi lại. "
+            "Ví dụ: nhan-ve/bieu-mau-ngay-khcn-2026-qlkh.xlsx",
             show_default=False,
         ),
     ],
@@ -215,3 +219,235 @@ def collect_read(
         f"Đã ghi {len(written)} tệp kết quả." if vi else f"Wrote {len(written)} results files.",
         err=True,
     )
+
+
+def _env(name: str) -> str | None:
+    value = os.environ.get(name, "").strip()
+    return value or None
+
+
+@app.command("remind")
+def remind(
+    plan: Annotated[
+        Path | None,
+        typer.Argument(
+            help="Tệp kế hoạch (mặc định: kế hoạch trong ./plans/). "
+            "Ví dụ: plans/ngay-khcn-2026.yaml",
+            show_default=False,
+        ),
+    ] = None,
+    as_of: Annotated[
+        str,
+        typer.Option(
+            "--as-of",
+            help="Tính đến ngày: 17/6/2026, 2026-06-17 hoặc today. Ví dụ: --as-of 17/6/2026",
+        ),
+    ] = "today",
+    days: Annotated[
+        int,
+        typer.Option(
+            "--days", min=0, max=366, help="Nhắc việc đến hạn trong số ngày này (và việc đã trễ)."
+        ),
+    ] = 3,
+    unit: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--unit",
+            help="Chỉ nhắc đơn vị này (mã; lặp lại được). Ví dụ: --unit qlkh",
+            show_default=False,
+        ),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Ghi mỗi thư một tệp .eml vào thư mục này. Ví dụ: -o thu-nhac/",
+            show_default=False,
+        ),
+    ] = None,
+    send_mail: Annotated[
+        bool, typer.Option("--send", help="Gửi thư qua máy chủ SMTP (xem --smtp-host).")
+    ] = False,
+    dry_run: Annotated[
+        bool,
+        typer.Option("--dry-run", help="Cho biết sẽ gửi thư nào; không gửi, không ghi nhật ký."),
+    ] = False,
+    smtp_host: Annotated[
+        str | None,
+        typer.Option(
+            "--smtp-host",
+            help="Máy chủ SMTP (hoặc TNPLAN_SMTP_HOST). Ví dụ: --smtp-host mail.tinh.gov.vn",
+            show_default=False,
+        ),
+    ] = None,
+    smtp_port: Annotated[
+        int | None,
+        typer.Option(
+            "--smtp-port",
+            help="Cổng SMTP (hoặc TNPLAN_SMTP_PORT; mặc định 587 với --starttls, không thì 25).",
+            show_default=False,
+        ),
+    ] = None,
+    starttls: Annotated[
+        bool,
+        typer.Option("--starttls", help="Mã hóa bằng STARTTLS (hoặc TNPLAN_SMTP_STARTTLS=1)."),
+    ] = False,
+    smtp_user: Annotated[
+        str | None,
+        typer.Option(
+            "--smtp-user",
+            help="Tài khoản SMTP (hoặc TNPLAN_SMTP_USER); "
+            "mật khẩu chỉ lấy từ TNPLAN_SMTP_PASSWORD.",
+            show_default=False,
+        ),
+    ] = None,
+    sender: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            help="Địa chỉ người gửi (hoặc TNPLAN_SMTP_FROM; "
+            "mặc định: thư điện tử của đơn vị soạn thảo).",
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp .eml đã có.")] = False,
+    lang: common.LangOpt = None,
+) -> None:
+    """Nhắc hạn qua thư điện tử: mỗi đơn vị có việc đến hạn trong --days ngày hoặc đã trễ một thư.
+
+    Thư ghi việc gì, theo kế hoạch nào, hạn ngày nào, trễ bao nhiêu ngày, liên hệ ai. Không có -o
+    hay --send: in các thư ra màn hình. -o DIR: mỗi thư một tệp .eml. --send: gửi qua SMTP
+    (máy chủ, cổng, STARTTLS, tài khoản lấy từ tùy chọn hoặc biến môi trường, không bao giờ từ
+    tệp kế hoạch); thư đã gửi ghi vào nhật ký `<kế hoạch>.reminders.jsonl` cạnh tệp kế hoạch, nên
+    chạy lại trong cùng ngày chỉ gửi thư còn thiếu. Đơn vị cần trường `email`.
+
+    Ví dụ: tnplan remind --as-of 17/6/2026 · tnplan remind -o thu-nhac/ ·
+    tnplan remind --send --smtp-host mail.tinh.gov.vn --starttls --dry-run
+    """
+    from ..documents import render
+    from ..exchange import remind as rm
+    from ..plan.problems import TnplanError
+    from ..track.schedule import parse_as_of
+
+    language = common.lang_from_env(lang)
+    vi = language == "vi"
+    if out is not None and send_mail:
+        raise TnplanError(
+            "dùng -o hoặc --send, không dùng cả hai" if vi else "use -o or --send, not both",
+            exit_code=2,
+        )
+    path = common.one_plan(plan, language)
+    p = _load(path, language)
+    if unit:
+        known = {u.id for u in p.units}
+        for u in unit:
+            if u not in known:
+                from ..plan.messages import Reporter
+
+                raise TnplanError(
+                    f"không có đơn vị `{u}`" if vi else f"no unit `{u}`",
+                    hint=Reporter("", language).suggest(u, sorted(known)),
+                    exit_code=2,
+                )
+    when = parse_as_of(as_of, p.document.timezone, lang=language)
+    rems = rm.reminders(p, when, days, units=unit)
+    drafting = p.unit(p.document.drafting_unit) if p.document.drafting_unit else None
+    from_addr = sender or _env("TNPLAN_SMTP_FROM") or (drafting.email if drafting else None)
+    for r in rems:
+        if not r.to:
+            typer.echo(
+                f"Bỏ qua {r.unit.id} — {r.unit.name}: chưa có thư điện tử "
+                "(thêm `email:` vào đơn vị)"
+                if vi
+                else f"Skipped {r.unit.id} — {r.unit.name}: no e-mail address "
+                "(add `email:` to the unit)",
+                err=True,
+            )
+    if not rems:
+        typer.echo("Không có việc nào cần nhắc." if vi else "Nothing to remind.", err=True)
+        return
+    if out is not None:
+        outputs = rm.eml_outputs(rems, from_addr)
+        if outputs:
+            for path_ in render.write_outputs(
+                outputs, out, folder=True, force=force, lang=language
+            ):
+                typer.echo(f"{'Đã ghi' if vi else 'Wrote'} {path_}", err=True)
+        return
+    if not send_mail:
+        for i, r in enumerate(rems):
+            if i:
+                typer.echo("")
+            typer.echo(f"{'Tới' if vi else 'To'}: {r.to or '—'}")
+            typer.echo(f"{'Tiêu đề' if vi else 'Subject'}: {r.subject}")
+            typer.echo("")
+            typer.echo(r.body, nl=False)
+        return
+    smtp = None
+    if not dry_run:
+        host = smtp_host or _env("TNPLAN_SMTP_HOST")
+        if host is None:
+            raise TnplanError(
+                "cần máy chủ SMTP" if vi else "an SMTP server is needed",
+                hint="--smtp-host hoặc TNPLAN_SMTP_HOST"
+                if vi
+                else "--smtp-host or TNPLAN_SMTP_HOST",
+                exit_code=2,
+            )
+        if from_addr is None:
+            raise TnplanError(
+                "cần địa chỉ người gửi" if vi else "a sender address is needed",
+                hint="--from, TNPLAN_SMTP_FROM, hoặc `email:` của đơn vị soạn thảo"
+                if vi
+                else "--from, TNPLAN_SMTP_FROM, or the drafting unit's `email:`",
+                exit_code=2,
+            )
+        tls = starttls or (_env("TNPLAN_SMTP_STARTTLS") or "").lower() in ("1", "true", "yes")
+        port_text = _env("TNPLAN_SMTP_PORT")
+        port = smtp_port or (int(port_text) if port_text and port_text.isdigit() else None)
+        smtp = rm.Smtp(
+            host=host,
+            port=port or (587 if tls else 25),
+            sender=from_addr,
+            starttls=tls,
+            user=smtp_user or _env("TNPLAN_SMTP_USER"),
+            password=os.environ.get("TNPLAN_SMTP_PASSWORD"),
+        )
+    log = rm.SendLog.read(rm.log_path(path), language)
+    outcomes = rm.send(rems, smtp, log, dry_run=dry_run, lang=language)
+    words = {
+        "sent": ("đã gửi", "sent"),
+        "skipped": ("đã gửi hôm nay, bỏ qua", "already sent that day, skipped"),
+        "refused": ("máy chủ từ chối người nhận", "recipient refused"),
+        "unsent": ("chưa gửi", "not sent"),
+        "would-send": ("sẽ gửi", "would send"),
+    }
+    for o in outcomes:
+        if o.state == "no-address":
+            continue
+        word = words[o.state][0 if vi else 1]
+        detail = f": {o.detail}" if o.detail else ""
+        typer.echo(f"{o.reminder.unit.id} <{o.reminder.to}>: {len(o.reminder.items)} "
+                   f"{'việc' if vi else 'items'} — {word}{detail}")  # fmt: skip
+    counts = {s: sum(1 for o in outcomes if o.state == s) for s in words}
+    if dry_run:
+        typer.echo("--dry-run: chưa gửi thư nào." if vi else "--dry-run: nothing sent.", err=True)
+        return
+    if vi:
+        summary = f"Đã gửi {counts['sent']} thư; nhật ký: {log.path}"
+    else:
+        summary = f"Sent {counts['sent']} messages; log: {log.path}"
+    typer.echo(summary, err=True)
+    if counts["unsent"]:
+        typer.echo(
+            f"Lỗi: mất kết nối, còn {counts['unsent']} thư chưa gửi "
+            "(chạy lại lệnh để gửi phần còn lại)"
+            if vi
+            else f"Error: connection lost, {counts['unsent']} messages not sent "
+            "(run again to send the rest)",
+            err=True,
+        )
+        raise typer.Exit(3)
+    if counts["refused"] or any(o.state == "no-address" for o in outcomes):
+        raise typer.Exit(1)

@@ -949,9 +949,7 @@ def _unit_reports(
             result = "; ".join(_flat(o) for o in row.outputs)
             if row.notes:
                 result = f"{result}. {_flat(row.notes)}" if result else _flat(row.notes)
-            rows.append(
-                UnitRow(number, _flat(title), done, row.participants, result, row.spent)
-            )
+            rows.append(UnitRow(number, _flat(title), done, row.participants, result, row.spent))
         out.append(
             UnitReport(
                 name=unit.name if unit else uid,
@@ -968,7 +966,9 @@ def _unit_reports(
     return out
 
 
-def _lead_rows(plan: model.Plan, reports: Sequence[model.UnitResults]) -> dict[str, model.ResultRow]:
+def _lead_rows(
+    plan: model.Plan, reports: Sequence[model.UnitResults]
+) -> dict[str, model.ResultRow]:
     """For each activity, the row its lead unit reported about it (the first one received)."""
     from ..plan.check import expand_units
 
@@ -976,9 +976,9 @@ def _lead_rows(plan: model.Plan, reports: Sequence[model.UnitResults]) -> dict[s
     for res in sorted(reports, key=lambda r: r.date):
         for row in res.rows:
             a = plan.activity(row.activity)
-            if row.task is None and a is not None and a.lead:
-                if res.unit in expand_units(plan, [a.lead]):
-                    found.setdefault(a.id, row)
+            lead = a.lead if a is not None and row.task is None else None
+            if lead and res.unit in expand_units(plan, [lead]):
+                found.setdefault(row.activity, row)
     return found
 
 

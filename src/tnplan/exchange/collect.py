@@ -90,7 +90,12 @@ ISSUE_COLUMNS: tuple[tuple[str, str, float, bool], ...] = (
     ("B", "Khó khăn, vướng mắc", 62, True),
     ("C", "Đề xuất, kiến nghị", 62, True),
 )
-ROLE_WORDS = {"lead": "Chủ trì", "support": "Phối hợp", "assigned": "Được giao", "owner": "Thực hiện"}
+ROLE_WORDS = {
+    "lead": "Chủ trì",
+    "support": "Phối hợp",
+    "assigned": "Được giao",
+    "owner": "Thực hiện",
+}
 
 
 def _t(lang: str, vi_text: str, en_text: str) -> str:
@@ -254,9 +259,7 @@ def form_rows(plan: model.Plan, unit: str) -> list[FormRow]:
             role = "assigned"
         if role is not None:
             rows.append(FormRow(a.id, a.id, None, number, a.title, ROLE_WORDS[role], end))
-        n = 0
-        for key, t in task_keys(a).items():
-            n += 1
+        for n, (key, t) in enumerate(task_keys(a).items(), start=1):
             if t.owner and unit in expand_units(plan, [t.owner]):
                 sub = f"{number}.{n}" if number else str(n)
                 rows.append(
@@ -373,7 +376,9 @@ def build_form(spec: FormSpec) -> bytes:
         ws.page_setup.orientation = "landscape" if landscape else "portrait"
         ws.page_setup.fitToWidth = 1
         ws.page_setup.fitToHeight = 0
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        from openpyxl.worksheet.properties import PageSetupProperties
+
+        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
         ws.page_margins.left = ws.page_margins.right = 0.5
         ws.page_margins.top = ws.page_margins.bottom = 0.6
         if title_rows:
@@ -665,7 +670,10 @@ def _preflight(data: bytes, rep: FormReporter) -> bool:
         kind = zf.read("mimetype")[:100] if zf.getinfo("mimetype").file_size < 200 else b""
         if b"opendocument" in kind:
             rep.add(
-                "", "", "form-not-xlsx", what=_t(rep.lang, "tệp OpenDocument (.ods)", "an .ods file")
+                "",
+                "",
+                "form-not-xlsx",
+                what=_t(rep.lang, "tệp OpenDocument (.ods)", "an .ods file"),
             )
             return False
     if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
@@ -799,10 +807,14 @@ def _number(
         if _NUMBER_TEXT.match(text):
             number = int(re.sub(r"[.,\s]", "", text))
         elif re.fullmatch(r"[+-]?\d+[.,]\d+", text):
-            rep.add(sheet, coord, "form-not-whole", field=label, value=shown(value), example=example)
+            rep.add(
+                sheet, coord, "form-not-whole", field=label, value=shown(value), example=example
+            )
             return None
         else:
-            rep.add(sheet, coord, "form-not-number", field=label, value=shown(value), example=example)
+            rep.add(
+                sheet, coord, "form-not-number", field=label, value=shown(value), example=example
+            )
             return None
     if number < 0 or number > MAX_NUMBER:
         rep.add(sheet, coord, "form-negative", field=label, value=number, max=vi.number(MAX_NUMBER))
@@ -834,9 +846,7 @@ def _date(sheet: str, coord: str, label: str, value: Any, rep: FormReporter) -> 
         return None
     if not 2000 <= day.year <= 2100:
         reason = _t(rep.lang, "năm phải từ 2000 đến 2100", "the year must be 2000–2100")
-        rep.add(
-            sheet, coord, "form-bad-date", field=label, value=vi.date_short(day), reason=reason
-        )
+        rep.add(sheet, coord, "form-bad-date", field=label, value=vi.date_short(day), reason=reason)
         return None
     return day
 
@@ -929,9 +939,7 @@ def read_form(plan: model.Plan, path: Path, *, lang: str = "vi") -> FormReading:
         rep.add("", "", "form-not-tnplan")
         return reading
     meta = wb[SHEET_META]
-    values = {
-        str(meta.cell(r, 1).value): meta.cell(r, 2).value for r in range(1, 8)
-    }  # key → value
+    values = {str(meta.cell(r, 1).value): meta.cell(r, 2).value for r in range(1, 8)}  # key → value
     rows_at = {str(meta.cell(r, 1).value): f"B{r}" for r in range(1, 8)}
     if values.get("format") != FORM_FORMAT:
         rep.add("", "", "form-not-tnplan")
@@ -977,11 +985,11 @@ def read_form(plan: model.Plan, path: Path, *, lang: str = "vi") -> FormReading:
                 if extra
                 else ""
             )
-            rep.add("", "", "form-missing-sheet", sheet=sheet, found=found)
+            rep.add("", "", "form-missing-sheet", name=sheet, found=found)
             return reading
     for name in names:
         if name not in SHEETS:
-            rep.add(name, "A1", "form-extra-sheet", sheet=name)
+            rep.add(name, "A1", "form-extra-sheet", name=name)
     if rep.errors:
         return reading
     _read_results(wb[SHEET_RESULTS], spec, reading, rep)
@@ -1055,7 +1063,9 @@ def _read_results(ws: Any, spec: FormSpec, reading: FormReading, rep: FormReport
         )
     for key, row in expected.items():
         if key not in seen:
-            rep.add(sheet, "A" + str(FIRST_ROW), "form-row-missing", key=key, title=shown(row.title))
+            rep.add(
+                sheet, "A" + str(FIRST_ROW), "form-row-missing", key=key, title=shown(row.title)
+            )
 
 
 def _read_issues(ws: Any, reading: FormReading, rep: FormReporter) -> None:
@@ -1080,7 +1090,9 @@ def _read_issues(ws: Any, reading: FormReading, rep: FormReporter) -> None:
 # --- recording -------------------------------------------------------------------------------
 
 
-def results_yaml(plan: model.Plan, reading: FormReading, received: dt.date, revised: dt.date | None) -> str:
+def results_yaml(
+    plan: model.Plan, reading: FormReading, received: dt.date, revised: dt.date | None
+) -> str:
     """The results file of one form: readable YAML, as ``tnplan validate`` reads it back."""
     import yaml
 

@@ -95,16 +95,16 @@ FORM_CATALOGUE: dict[str, tuple[Level, str, str, str, str]] = {
     # The sheets.
     "form-missing-sheet": (
         "error",
-        "không có trang `{sheet}`{found}",
+        "không có trang `{name}`{found}",
         "không đổi tên, không xóa trang của biểu mẫu",
-        "no sheet `{sheet}`{found}",
+        "no sheet `{name}`{found}",
         "do not rename or delete the form's sheets",
     ),
     "form-extra-sheet": (
         "error",
-        "biểu mẫu có thêm trang `{sheet}`; nội dung trang này sẽ không được đọc",
+        "biểu mẫu có thêm trang `{name}`; nội dung trang này sẽ không được đọc",
         "chuyển nội dung vào cột Ghi chú hoặc trang Khó khăn, đề xuất, rồi xóa trang thêm",
-        "the form has an extra sheet `{sheet}`; it would not be read",
+        "the form has an extra sheet `{name}`; it would not be read",
         "move its content to the Notes column or the difficulties sheet, then delete it",
     ),
     "form-bad-header": (

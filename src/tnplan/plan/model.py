@@ -313,7 +313,7 @@ class ResultRow(Node):
 
 @dataclass(kw_only=True)
 class UnitResults(Node):
-    """What one unit reported for one deadline: a file ``<kế hoạch>.results/<hạn>/<đơn vị>.yaml``."""
+    """What one unit reported for one deadline (``<plan>.results/<deadline>/<unit>.yaml``)."""
 
     format: str = f("Phiên bản định dạng tệp kết quả", example=RESULTS_FORMAT)
     plan: str = f("Mã kế hoạch", example="ngay-khcn-2026")

@@ -72,9 +72,7 @@ def read_results(
         if isinstance(got, model.UnitResults):
             _check(plan, path, got, rep)
         plan_rep.problems.extend(rep.problems)
-        if not isinstance(got, model.UnitResults) or any(
-            p.level == "error" for p in rep.problems
-        ):
+        if not isinstance(got, model.UnitResults) or any(p.level == "error" for p in rep.problems):
             continue
         deadline = plan.deadline(got.deadline)
         assert deadline is not None  # checked above
