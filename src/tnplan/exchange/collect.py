@@ -1012,11 +1012,18 @@ def _read_results(ws: Any, spec: FormSpec, reading: FormReading, rep: FormReport
     examples = {8: "120", 10: "15000000"}
     for n in range(FIRST_ROW, ws.max_row + 1):
         cells = [ws.cell(n, c) for c in range(1, len(COLUMNS) + 1)]
+        raw_key = cells[0].value
+        key = str(raw_key).strip() if raw_key is not None else ""
+        row = expected.get(key)
+        if row is not None and key not in seen:
+            seen[key] = n
+        elif row is not None:
+            rep.add(sheet, f"A{n}", "form-duplicate-row", key=key, first=seen[key])
+            continue
         if not all(_cell_problem(sheet, c.coordinate, c, rep) for c in cells):
             continue
-        raw_key = cells[0].value
         filled = [c.value for c in cells[5:] if c.value is not None and str(c.value).strip()]
-        if raw_key is None or not str(raw_key).strip():
+        if not key:
             if filled or any(c.value is not None and str(c.value).strip() for c in cells[1:5]):
                 what = _t(rep.lang, "dòng thêm, không có mã", "an added row with no id")
                 title = cells[2].value
@@ -1024,16 +1031,10 @@ def _read_results(ws: Any, spec: FormSpec, reading: FormReading, rep: FormReport
                     what += f" (`{shown(title)}`)"
                 rep.add(sheet, f"A{n}", "form-unknown-row", what=what)
             continue
-        key = str(raw_key).strip()
-        row = expected.get(key)
         if row is None:
             what = _t(rep.lang, f"mã `{shown(key)}` không có", f"unknown id `{shown(key)}`")
             rep.add(sheet, f"A{n}", "form-unknown-row", what=what)
             continue
-        if key in seen:
-            rep.add(sheet, f"A{n}", "form-duplicate-row", key=key, first=seen[key])
-            continue
-        seen[key] = n
         status_value = cells[5].value
         status: str | None = None
         if status_value is not None and str(status_value).strip():
