@@ -70,11 +70,11 @@ def _due_words(it: schedule.Item) -> str:
         when = f"{vi.time_hm(it.due_time)} {when}"
     if it.late:
         if it.days_late == 0:
-            return f"hạn {when} — đã quá hạn hôm nay"
-        return f"hạn {when} — đã trễ {it.days_late} ngày ({it.working_days_late} ngày làm việc)"
+            return f"Hạn {when} — đã quá hạn hôm nay"
+        return f"Hạn {when} — đã trễ {it.days_late} ngày ({it.working_days_late} ngày làm việc)"
     if it.days_left == 0:
-        return f"hạn {when} — đến hạn hôm nay"
-    return f"hạn {when} — còn {it.days_left} ngày"
+        return f"Hạn {when} — đến hạn hôm nay"
+    return f"Hạn {when} — còn {it.days_left} ngày"
 
 
 def _unit_line(u: model.Unit) -> str:
