@@ -140,9 +140,10 @@ def test_the_rules_are_checked_on_real_edges() -> None:
 def test_importing_a_stage_loads_no_terminal_library() -> None:
     code = (
         "import sys, tnplan.calendar.vi, tnplan.plan.check, tnplan.track.schedule, "
-        "tnplan.documents.render, tnplan.exchange.export, tnplan.exchange.rollover; "
-        "print(sorted(m for m in ('typer', 'click', 'rich', 'jinja2', 'docx', 'icalendar') "
-        "if m in sys.modules))"
+        "tnplan.documents.render, tnplan.exchange.export, tnplan.exchange.rollover, "
+        "tnplan.exchange.collect, tnplan.exchange.remind, tnplan.plan.results; "
+        "print(sorted(m for m in ('typer', 'click', 'rich', 'jinja2', 'docx', 'icalendar', "
+        "'openpyxl', 'smtplib') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout == "[]\n"
