@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 
 from tnplan.calendar import holidays
+from tnplan.exchange import dashboard as page_of
 from tnplan.plan import check
 from tnplan.track import dashboard, schedule
 
@@ -60,7 +61,11 @@ class Tags(HTMLParser):
 
 def _page(path: Path, as_of: str) -> str:
     plan = check.load_plan(path)
-    return dashboard.render(plan, schedule.parse_as_of(as_of, plan.document.timezone))
+    return page_of.render(plan, schedule.parse_as_of(as_of, plan.document.timezone))
+
+
+def _key(plan_path: Path, uid: str) -> str:
+    return dashboard.owner_key(schedule.agency_key(check.load_plan(plan_path)), uid)
 
 
 def test_matches_golden(cli: Callable[..., Any], golden: Callable[[str, str], None]) -> None:
@@ -103,7 +108,7 @@ def test_holidays_are_shaded_and_named() -> None:
     plan = check.load_plan(MINI)
     plan.activities[3].start = dt.date(2026, 4, 29)
     plan.period.start = dt.date(2026, 4, 29)
-    html = dashboard.render(plan, schedule.parse_as_of("16/5/2026"))
+    html = page_of.render(plan, schedule.parse_as_of("16/5/2026"))
     page = Tags(html)
     assert len(page.find("rect", "holiday")) == 2
     assert "<title>Ngày Chiến thắng</title>" in html
@@ -115,8 +120,9 @@ def test_late_items_are_marked_and_listed_by_owner() -> None:
     late = [b["data-activity"] for b in page.find("rect", "bar") if "late" in b["class"]]
     assert late == ["ton-vinh"]  # ended 13/5, still planned
     owners = [o["data-owner"] for o in page.find("div", "owner")]
-    assert owners == ["cds", "qlkh"]  # the task due 15/5, and ton-vinh
-    assert [r["data-item"] for r in page.find("tr") if "data-item" in r] == [
+    assert owners == [_key(MINI, "cds"), _key(MINI, "qlkh")]  # the task due 15/5, and ton-vinh
+    late_section = Tags(_page(MINI, "16/5/2026").split('<section id="tre-han">')[1])
+    assert [r["data-item"] for r in late_section.find("tr") if "data-item" in r] == [
         "tuyen-truyen#2",
         "ton-vinh",
     ]
@@ -144,8 +150,10 @@ def test_self_contained_and_escaped() -> None:
     # Nothing to fetch: no src/href at all, no CSS url() or @import, no script.
     for tag, attrs in page.tags:
         assert "src" not in attrs and "href" not in attrs, (tag, attrs)
-    assert "url(" not in html and "@import" not in html and "<script" not in html
-    assert re.findall(r"https?://[^\s\"'<>]+", html) == ["http://www.w3.org/2000/svg"]
+    # url() only names the page's own patterns (#pat-…), never a file or an address.
+    assert re.findall(r"url\((?!#pat-)", html) == []
+    assert "@import" not in html and "<script" not in html
+    assert set(re.findall(r"https?://[^\s\"'<>]+", html)) == {"http://www.w3.org/2000/svg"}
     csp = page.find("meta", http_equiv="Content-Security-Policy")
     assert csp and csp[0]["content"].startswith("default-src 'none'")
     assert page.find("meta", name="viewport")

@@ -877,6 +877,8 @@ class Board:
 
     title: str
     as_of: str
+    """The as-of date with its weekday: ``Thứ Năm 14/5/2026``."""
+    as_of_date: str
     today: bool
     owner: str
     several: bool
@@ -965,6 +967,7 @@ def board(
     return Board(
         title=title,
         as_of=f"{weekday(as_of.date)} {_d(as_of.date)}",
+        as_of_date=_d(as_of.date),
         today=as_of.today,
         owner=owner.owner.name if owner is not None else "",
         several=several,
