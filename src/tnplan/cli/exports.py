@@ -102,7 +102,7 @@ def _read_state(path: Path, lang: str) -> dict[str, Any] | None:
     """The state an earlier export left, None when there is none yet."""
     import json
 
-    from ..exchange.export import STATE_FORMAT
+    from ..exchange.export import valid_state
     from ..plan.problems import TnplanError
 
     if not path.exists():
@@ -112,7 +112,7 @@ def _read_state(path: Path, lang: str) -> dict[str, Any] | None:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         data = None
-    if not isinstance(data, dict) or data.get("format") != STATE_FORMAT:
+    if not valid_state(data):
         raise TnplanError(
             f"{path} không phải tệp trạng thái lịch của tnplan"
             if vi

@@ -13,6 +13,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -107,8 +108,31 @@ class Feed:
     """UIDs whose content changed (or that are new, or gone) since the state given."""
 
 
-def empty_state() -> dict[str, Any]:
-    return {"format": STATE_FORMAT, "events": {}}
+_STAMP = re.compile(r"\d{8}T\d{6}Z\Z")
+_START = re.compile(r"\d{8}(T\d{6}Z)?\Z")
+
+
+def valid_state(data: Any) -> bool:
+    """Whether ``data`` (read from JSON) is a state :func:`feed` wrote."""
+    if not isinstance(data, dict) or data.get("format") != STATE_FORMAT:
+        return False
+    events = data.get("events")
+    if not isinstance(events, dict):
+        return False
+    for entry in events.values():
+        if not (
+            isinstance(entry, dict)
+            and isinstance(entry.get("hash"), str)
+            and type(entry.get("sequence")) is int
+            and entry["sequence"] >= 0
+            and isinstance(entry.get("modified"), str)
+            and _STAMP.match(entry["modified"])
+            and isinstance(entry.get("start"), str)
+            and _START.match(entry["start"])
+            and isinstance(entry.get("summary"), str)
+        ):
+            return False
+    return True
 
 
 def check_plan_ids(plans: Sequence[model.Plan], *, lang: str = "vi") -> None:
@@ -287,7 +311,7 @@ def feed(
             "sequence": seq,
             "modified": modified,
             "summary": str(ev["SUMMARY"]),
-            "start": ev["DTSTART"].to_ical().decode("ascii"),
+            "start": _start_text(ev.decoded("DTSTART")),
         }
     for key, before in previous.items():
         if key in new_events:
@@ -317,13 +341,18 @@ def feed(
     return Feed(data, {"format": STATE_FORMAT, "events": new_events}, changed)
 
 
+def _start_text(value: dt.date) -> str:
+    """A DTSTART for the state: ``20260514`` for a day, UTC ``20260514T010000Z`` for a time."""
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    return value.strftime("%Y%m%d")
+
+
 def _start_value(text: str) -> dt.date | dt.datetime:
-    """A DTSTART kept in the state (``20260514``, ``20260514T080000``, ``…Z``) as a value."""
+    """A DTSTART kept in the state (``20260514`` or ``20260514T010000Z``) as a value."""
     if "T" not in text:
         return dt.datetime.strptime(text, "%Y%m%d").date()
-    if text.endswith("Z"):
-        return dt.datetime.strptime(text, "%Y%m%dT%H%M%SZ").replace(tzinfo=dt.UTC)
-    return dt.datetime.strptime(text, "%Y%m%dT%H%M%S")
+    return dt.datetime.strptime(text, "%Y%m%dT%H%M%SZ").replace(tzinfo=dt.UTC)
 
 
 def _stamp(ev: Any, now: dt.datetime, sequence: int, modified: str) -> None:

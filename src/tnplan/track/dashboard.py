@@ -530,8 +530,8 @@ def _weeks(status: PlanStatus, as_of: AsOf, owners: _Owners, shown: set[str] | N
     order = {"activity": 0, "event": 1, "task": 2, "deadline": 3}
     entries.sort(key=lambda e: (e.date, order[e.kind]))
     weeks: dict[dt.date, list[Entry]] = {}
-    for e in entries:
-        weeks.setdefault(e.date - dt.timedelta(days=e.date.weekday()), []).append(e)
+    for entry in entries:
+        weeks.setdefault(entry.date - dt.timedelta(days=entry.date.weekday()), []).append(entry)
     out = []
     for monday, its in weeks.items():
         sunday = monday + dt.timedelta(days=6)
@@ -679,9 +679,7 @@ def _cards(status: PlanStatus) -> tuple[list[Card], list[tuple[str, int]]]:
     ]
     for kind in ("activity", "task", "report"):
         done, total = p.by_kind[kind]
-        cards.append(
-            Card(KIND[kind], f"{done}/{total}", "đã nộp" if kind == "report" else "xong")
-        )
+        cards.append(Card(KIND[kind], f"{done}/{total}", "đã nộp" if kind == "report" else "xong"))
     cards.append(Card("Trễ hạn", str(p.late), "việc chưa xong đã quá hạn", late=bool(p.late)))
     return cards, [(s, n) for s, n in p.by_status.items() if n]
 
@@ -890,9 +888,7 @@ class Board:
     plan_ids: list[str]
 
 
-def board(
-    plans: Sequence[model.Plan], as_of: AsOf, owner: OwnerFilter | None = None
-) -> Board:
+def board(plans: Sequence[model.Plan], as_of: AsOf, owner: OwnerFilter | None = None) -> Board:
     """The dashboard of one or many (valid) plans as of a date, for one owner if given."""
     from ..calendar.vi import sort_key
     from .schedule import agency_key, overdue, snapshot, upcoming

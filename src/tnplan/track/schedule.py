@@ -390,12 +390,12 @@ def resolve_owner(plans: Sequence[model.Plan], text: str, *, lang: str = "vi") -
     for plan, unit in matches:
         agencies.setdefault(agency_key(plan), (plan, unit))
     if len(agencies) > 1:
-        choices = ", ".join(f"`{p.id}:{u.id}`" for p, u in agencies.values())
+        qualified = ", ".join(f"`{p.id}:{u.id}`" for p, u in agencies.values())
         raise TnplanError(
             f"`{text}` là đơn vị của {len(agencies)} cơ quan khác nhau"
             if vi
             else f"`{text}` is a unit of {len(agencies)} different agencies",
-            hint=f"chỉ rõ kế hoạch: {choices}" if vi else f"name the plan: {choices}",
+            hint=f"chỉ rõ kế hoạch: {qualified}" if vi else f"name the plan: {qualified}",
             exit_code=2,
         )
     ((agency, (home, found)),) = agencies.items()
