@@ -75,3 +75,29 @@ def test_year_does_not_go_with_days(cli: Callable[..., Any]) -> None:
     assert r.err == "Lỗi: --year không đi cùng --from, --to, --all (bỏ --year để xem theo ngày)\n"
     bad = cli("timeline", "--year", "26", str(DEPARTMENT))
     assert bad.code == 2
+
+
+def test_units_of_two_agencies_stay_apart(cli: Callable[..., Any]) -> None:
+    """`vp` of Thái Nguyên's plans and `vp` of Cao Bằng's are two owners, never one."""
+    import json
+
+    r = cli("overdue", str(DEPARTMENT), "--as-of", "14/5/2026", "--json")
+    assert r.code == 0
+    groups = [(g["id"], [it["plan"] for it in g["items"]]) for g in json.loads(r.out)["owners"]]
+    assert groups == [
+        ("vp", ["beta-2026", "alpha-2026", "alpha-2026"]),  # most late first
+        ("vp", ["cb-techfest-2026"]),
+    ]
+    both = cli("status", str(DEPARTMENT), "--as-of", "14/5/2026", "--owner", "Văn phòng Sở")
+    assert (both.code, both.out) == (2, "")
+    assert "`alpha-2026:vp`, `cb-techfest-2026:vp`" in both.err
+    one = cli(
+        "status", str(DEPARTMENT), "--as-of", "14/5/2026", "--owner", "alpha-2026:VP", "--json"
+    )
+    assert one.code == 0
+    assert [p["id"] for p in json.loads(one.out)["plans"]] == ["alpha-2026", "beta-2026"]
+    en = cli("status", str(DEPARTMENT), "--owner", "vp", "--lang", "en")
+    assert en.err == (
+        "Error: `vp` is a unit of 2 different agencies "
+        "(name the plan: `alpha-2026:vp`, `cb-techfest-2026:vp`)\n"
+    )
