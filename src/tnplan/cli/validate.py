@@ -111,9 +111,10 @@ def validate(
     could_not_read = False
     for path in targets:
         if path == stdin:
-            problems.extend(
-                check_bytes(sys.stdin.buffer.read(), stdin_name, lang=language).problems
-            )
+            from ..plan.load import MAX_BYTES
+
+            data = sys.stdin.buffer.read(MAX_BYTES + 1)  # enough to say it is too large
+            problems.extend(check_bytes(data, stdin_name, lang=language).problems)
             continue
         checked = check_file(path, lang=language)
         problems.extend(checked.problems)
