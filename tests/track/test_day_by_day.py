@@ -93,7 +93,7 @@ def _ics_states(plan: model.Plan, day: dt.date) -> dict[str, str]:
 def test_every_command_agrees_with_state_on_every_day(path: Path) -> None:
     from tnplan.documents.render import report_context
     from tnplan.exchange.export import uid
-    from tnplan.track.dashboard import render as dashboard
+    from tnplan.track.dashboard import board
 
     plan = load_plan(path)
     subjects = list(_subjects(plan))
@@ -126,10 +126,11 @@ def test_every_command_agrees_with_state_on_every_day(path: Path) -> None:
         )
         rows = {r.id: r.status for r in schedule.timeline(snap, all_items=True).rows}
         assert all(rows[a.id] == truth[a.id].status for a in plan.activities)
-        # The dashboard (export html).
-        page = dashboard(plan, as_of)
-        for a in plan.activities:
-            assert f'class="bar st-{truth[a.id].status}' in page.split(f'data-row="{a.id}"')[1]
+        # The dashboard (export html): its chart bars and activity details.
+        (section,) = board([plan], as_of).sections
+        bars = {r.id: r.status for r in section.chart.rows if r.kind == "activity"}
+        assert bars == {a.id: truth[a.id].status for a in plan.activities}, (path.name, day)
+        assert all(v.status == truth[v.id].status for v in section.activities)
         # The calendar (export ics --as-of).
         cal = _ics_states(plan, day)
         for a in plan.activities:

@@ -350,6 +350,42 @@ CATALOGUE: dict[str, tuple[Level, str, str, str, str]] = {
         "`status: done` without a date: counted as done from its due day",
         "add `done_on: <the day it was done>`",
     ),
+    "bad-email": (
+        "error",
+        "địa chỉ thư `{value}` không hợp lệ",
+        "ghi một địa chỉ dạng ten@co-quan.gov.vn",
+        "e-mail address `{value}` is not valid",
+        "write one address such as name@agency.gov.vn",
+    ),
+    # Units' results, in the files next to the plan (``<plan>.results/<deadline>/<unit>.yaml``).
+    "results-format": (
+        "error",
+        "tệp kết quả có định dạng `{value}`",
+        "viết `format: tnplan-results/1`",
+        "the results file has format `{value}`",
+        "write `format: tnplan-results/1`",
+    ),
+    "results-other-plan": (
+        "error",
+        "tệp kết quả thuộc kế hoạch `{value}`, không phải `{plan}`",
+        "chuyển tệp về thư mục kết quả của kế hoạch `{value}`",
+        "the results file belongs to plan `{value}`, not `{plan}`",
+        "move it to the results folder of plan `{value}`",
+    ),
+    "results-misplaced": (
+        "error",
+        "tệp kết quả ghi {field} `{value}` nhưng nằm ở {path}",
+        "đặt tệp tại {expected}",
+        "the results file says {field} `{value}` but lies at {path}",
+        "put it at {expected}",
+    ),
+    "results-unknown-task": (
+        "error",
+        "hoạt động `{activity}` không có công việc `{task}`",
+        "{suggest}",
+        "activity `{activity}` has no task `{task}`",
+        "{suggest}",
+    ),
     "weekend-deadline": (
         "warning",
         "hạn {date} rơi vào {weekday}",
