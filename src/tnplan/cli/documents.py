@@ -178,8 +178,8 @@ def render_invitation(
         str | None,
         typer.Option(
             "--to",
-            help="Chỉ một khách mời (mã khách mời hoặc mã đơn vị trong danh sách mời). "
-            "Ví dụ: --to lanh-dao-ubnd-tinh",
+            help="Chỉ một khách mời (mã khách mời hoặc mã đơn vị trong danh sách mời), hoặc "
+            "các thành viên của một nhóm (mã nhóm). Ví dụ: --to lanh-dao-ubnd-tinh",
             show_default=False,
         ),
     ] = None,
@@ -187,8 +187,8 @@ def render_invitation(
         bool,
         typer.Option(
             "--each",
-            help="Mỗi khách mời một tệp, ghi vào thư mục -o (tên tệp không dấu, an toàn). "
-            "Ví dụ: --each -o giay-moi/",
+            help="Mỗi khách mời một tệp (nhóm đơn vị có thành viên: mỗi thành viên một tệp), "
+            "ghi vào thư mục -o (tên tệp không dấu, an toàn). Ví dụ: --each -o giay-moi/",
         ),
     ] = False,
     fmt: FormatOpt = None,
@@ -201,6 +201,7 @@ def render_invitation(
 
     Thiếu giờ, địa điểm, chủ trì, khách mời hoặc người liên hệ thì không soạn và nêu đủ các
     thông tin còn thiếu (mã thoát 1). Thông tin còn dự kiến làm văn bản thành DỰ THẢO.
+    Hoạt động đã hủy hoặc tạm hoãn thì không soạn (mã thoát 1), trừ khi có --force.
 
     Ví dụ: tnplan render invitation hoi-nghi-sang-che ·
     tnplan render invitation hoi-thao --each -f docx -o giay-moi/
@@ -209,18 +210,18 @@ def render_invitation(
     from ..plan.problems import TnplanError
 
     language = common.lang_from_env(lang)
-    if each and to:
+    kind_fmt = _format(fmt, None if each else out, language)
+    p = _plan(plan, language)
+    if each and to and not render.is_group(p, to):
         raise TnplanError(
             "dùng --to hoặc --each, không dùng cả hai"
             if language == "vi"
             else "use --to or --each, not both",
             exit_code=2,
         )
-    kind_fmt = _format(fmt, None if each else out, language)
-    p = _plan(plan, language)
     outputs = render.render(
         p, "invitation", kind_fmt, activity=activity, to=to, each=each,
-        templates=templates, lang=language,
+        templates=templates, lang=language, force=force,
     )  # fmt: skip
     _emit(outputs, out, kind_fmt, force=force, lang=language, folder=each)
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -30,12 +32,20 @@ PlanArg = Annotated[
         help="Tệp kế hoạch hoặc thư mục (mặc định: kế hoạch trong ./plans/).", show_default=False
     ),
 ]
+PlansArg = Annotated[
+    list[Path] | None,
+    typer.Argument(
+        help="Tệp kế hoạch hoặc thư mục, một hay nhiều; nhiều kế hoạch được gộp làm một "
+        "(mặc định: kế hoạch trong ./plans/). Ví dụ: plans/",
+        show_default=False,
+    ),
+]
 OutOpt = Annotated[
     Path | None,
     typer.Option(
         "--output",
         "-o",
-        help="Ghi ra tệp này thay vì in ra màn hình (tệp đã có thì cần --force). "
+        help="Ghi ra tệp này thay vì in ra màn hình; tệp đã có chỉ bị ghi đè khi có --force. "
         "Ví dụ: -o lich.ics",
         show_default=False,
     ),
@@ -49,7 +59,7 @@ ForceOpt = Annotated[
 ]
 
 
-def _emit(data: bytes, output: Path | None, lang: str, force: bool) -> None:
+def _emit(data: bytes, output: Path | None, lang: str, *, force: bool) -> None:
     """Print to stdout, or write the file atomically and say so on stderr."""
     if output is None:
         from .output import write_bytes
@@ -68,41 +78,120 @@ def _plan(arg: Path | None, lang: str) -> Plan:
     return load_plan(common.one_plan(arg, lang), lang=lang)
 
 
+def _plans(args: list[Path] | None, lang: str) -> list[Plan]:
+    """The plans to combine: every plan of each folder and file given, else the default one."""
+    from ..plan.check import load_plan
+
+    if not args:
+        return [load_plan(common.one_plan(None, lang), lang=lang)]
+    paths = [p for arg in args for p in common.plan_paths(arg, lang)]
+    unique = list(dict.fromkeys(p.resolve() for p in paths))
+    return [load_plan(p, lang=lang) for p in unique]
+
+
+def _export_time() -> dt.datetime:
+    """Now, or ``SOURCE_DATE_EPOCH`` when set (reproducible files, as build tools agree)."""
+    raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if raw.isdigit():
+        return dt.datetime.fromtimestamp(int(raw), dt.UTC)
+    return dt.datetime.now(dt.UTC)
+
+
+def _read_state(path: Path, lang: str) -> dict[str, Any] | None:
+    """The state an earlier export left, None when there is none yet."""
+    import json
+
+    from ..exchange.export import valid_state
+    from ..plan.problems import TnplanError
+
+    if not path.exists():
+        return None
+    vi = lang == "vi"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        data = None
+    if not valid_state(data):
+        raise TnplanError(
+            f"{path} không phải tệp trạng thái lịch của tnplan"
+            if vi
+            else f"{path} is not a tnplan calendar state file",
+            hint="chọn tệp khác với --state" if vi else "choose another file with --state",
+            exit_code=3,
+        )
+    state: dict[str, Any] = data
+    return state
+
+
 @export_app.command("ics")
 def export_ics(
-    plan: PlanArg = None,
+    plans: PlansArg = None,
     owner: Annotated[
         str | None,
         typer.Option(
             "--owner",
-            help="Chỉ những việc của đơn vị này (mã hoặc tên). Ví dụ: --owner vp",
+            help="Chỉ những việc của đơn vị này (mã hoặc tên; KẾ-HOẠCH:ĐƠN-VỊ khi nhiều cơ quan "
+            "cùng mã), để mỗi đơn vị theo dõi lịch riêng. Ví dụ: --owner vp",
             show_default=False,
         ),
     ] = None,
     output: OutOpt = None,
+    state: Annotated[
+        Path | None,
+        typer.Option(
+            "--state",
+            help="Tệp ghi dấu từng sự kiện để SEQUENCE tăng khi sự kiện đổi (mặc định khi có -o: "
+            "TỆP.state.json cạnh tệp lịch). Ví dụ: --state lich.state.json",
+            show_default=False,
+        ),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="Trạng thái các mục tính đến ngày này (mặc định: như tệp ghi hiện nay). "
+            "Ví dụ: --as-of 14/5/2026",
+            show_default=False,
+        ),
+    ] = None,
     force: ForceOpt = False,
     lang: common.LangOpt = None,
 ) -> None:
     """Lịch iCalendar (RFC 5545) để nhập vào Google Calendar, Outlook, điện thoại.
 
-    Hoạt động là sự kiện cả ngày theo thời gian thực hiện; sự kiện có giờ theo múi giờ
-    Asia/Ho_Chi_Minh; hạn báo cáo và hạn công việc là sự kiện cả ngày, nhắc trước một ngày.
-    Mỗi mục có UID cố định: nhập lại tệp mới thì cập nhật, không nhân đôi.
+    Thư mục hoặc nhiều tệp: mọi kế hoạch trong một lịch. Hoạt động là sự kiện cả ngày; sự
+    kiện có giờ theo múi giờ của kế hoạch, nhắc trước một ngày; hạn báo cáo, hạn công việc
+    nhắc 9:00 hôm trước; việc bị hủy gửi STATUS:CANCELLED để lịch xóa đi. Mỗi mục có UID cố
+    định; SEQUENCE tăng mỗi khi mục đổi (theo tệp trạng thái cạnh tệp lịch), nên nhập lại
+    thì lịch cập nhật, không nhân đôi. DTSTAMP là lúc xuất (SOURCE_DATE_EPOCH nếu đặt).
 
-    Ví dụ: tnplan export ics -o lich.ics · tnplan export ics --owner "Văn phòng Sở" -o vp.ics
+    Ví dụ: tnplan export ics plans/ -o lich.ics --force · tnplan export ics --owner vp -o vp.ics
     """
-    from ..exchange.export import ics
-    from ..track.schedule import resolve_owner
+    from ..exchange.export import feed
 
     language = common.lang_from_env(lang)
-    p = _plan(plan, language)
-    uid = resolve_owner([p], owner, lang=language).owner.id if owner else None
-    _emit(ics(p, owner=uid), output, language, force)
+    group = _plans(plans, language)
+    where = state or (output.with_name(output.name + ".state.json") if output else None)
+    before = _read_state(where, language) if where is not None else None
+    day = None
+    if as_of:
+        from ..track.schedule import parse_as_of
+
+        day = parse_as_of(as_of, group[0].document.timezone, lang=language).date
+    made = feed(group, owner, now=_export_time(), state=before, lang=language, as_of=day)
+    _emit(made.data, output, language, force=force)
+    if where is not None:
+        import json
+
+        from ..documents.render import write_atomic
+
+        text = json.dumps(made.state, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+        write_atomic(where, text.encode("utf-8"), force=True, lang=language)
 
 
 @export_app.command("html")
 def export_html(
-    plan: PlanArg = None,
+    plans: PlansArg = None,
     as_of: Annotated[
         str,
         typer.Option(
@@ -110,23 +199,44 @@ def export_html(
             help="Tính đến ngày: 2026-05-14, 14/5/2026 hoặc today (theo múi giờ của kế hoạch).",
         ),
     ] = "today",
+    owner: Annotated[
+        str | None,
+        typer.Option(
+            "--owner",
+            help="Chỉ việc của đơn vị này (mã hoặc tên; KẾ-HOẠCH:ĐƠN-VỊ khi nhiều cơ quan cùng "
+            "mã). Ví dụ: --owner vp",
+            show_default=False,
+        ),
+    ] = None,
+    templates: Annotated[
+        Path | None,
+        typer.Option(
+            "--templates",
+            help="Thư mục mẫu riêng; dashboard.html.j2 trong đó thay mẫu có sẵn. "
+            "Ví dụ: --templates mau/",
+            show_default=False,
+        ),
+    ] = None,
     output: OutOpt = None,
     force: ForceOpt = False,
     lang: common.LangOpt = None,
 ) -> None:
     """Trang theo dõi HTML một tệp, không cần mạng: tiến độ, biểu đồ Gantt, việc trễ hạn.
 
-    Mở được trên điện thoại, in được; gửi kèm thư như một tệp.
+    Thư mục hoặc nhiều tệp: một trang, mỗi kế hoạch một phần, cùng danh sách chung việc 14
+    ngày tới và việc trễ hạn, lọc theo đơn vị ngay trên trang. Đọc được trên điện thoại (lịch
+    theo tuần), in được; gửi kèm thư như một tệp.
 
-    Ví dụ: tnplan export html -o theo-doi.html · tnplan export html --as-of 14/5/2026 -o t.html
+    Ví dụ: tnplan export html plans/ -o theo-doi.html · tnplan export html --as-of 14/5/2026
     """
-    from ..track.dashboard import render
+    from ..exchange.dashboard import render
     from ..track.schedule import parse_as_of
 
     language = common.lang_from_env(lang)
-    p = _plan(plan, language)
-    when = parse_as_of(as_of, p.document.timezone, lang=language)
-    _emit(render(p, when).encode("utf-8"), output, language, force)
+    group = _plans(plans, language)
+    when = parse_as_of(as_of, group[0].document.timezone, lang=language)
+    page = render(group, when, owner=owner, templates=templates, lang=language)
+    _emit(page.encode("utf-8"), output, language, force=force)
 
 
 @export_app.command("json")
@@ -145,7 +255,7 @@ def export_json(
     from ..exchange.export import plan_json
 
     language = common.lang_from_env(lang)
-    _emit(plan_json(_plan(plan, language)).encode("utf-8"), output, language, force)
+    _emit(plan_json(_plan(plan, language)).encode("utf-8"), output, language, force=force)
 
 
 @export_app.command("schema")
@@ -161,7 +271,7 @@ def export_schema(
     from ..exchange.export import schema_json
 
     language = common.lang_from_env(lang)
-    _emit(schema_json().encode("utf-8"), output, language, force)
+    _emit(schema_json().encode("utf-8"), output, language, force=force)
 
 
 @app.command("new")

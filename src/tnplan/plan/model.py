@@ -21,8 +21,12 @@ STATUSES: tuple[str, ...] = ("planned", "in_progress", "done", "postponed", "can
 CLOSED_STATUSES = frozenset({"done", "cancelled"})
 Authority = Literal["KT.", "TL.", "TM.", "TUQ.", "Q."]
 UnitKind = Literal["internal", "external"]
+HonoureeKind = Literal["collective", "individual"]
+HonourStatus = Literal["proposed", "approved"]
 
 FORMAT = "tnplan/1"
+RESULTS_FORMAT = "tnplan-results/1"
+"""The format of a unit's results file (:class:`UnitResults`)."""
 
 # Bounds of the whole numbers a plan holds: far beyond any real plan, near enough to catch a
 # sign or a slip of the keyboard (negative money, a 5,000-digit number).
@@ -106,12 +110,22 @@ class Basis(Node):
     number: str | None = f("Số, ký hiệu văn bản", None, example="2712/BKHCN-VP")
     date: dt.date | None = f("Ngày ban hành", None)
     issuer: str | None = f("Cơ quan ban hành", None)
-    subject: str | None = f("Trích yếu (về việc …)", None)
+    subject: str | None = f(
+        "Trích yếu, chữ đầu viết thường. Với Công văn, khi in thêm `về việc` phía trước (trừ khi "
+        "trích yếu đã bắt đầu bằng `về`); với loại khác (Quyết định, Kế hoạch, Thông báo …) "
+        "trích yếu nối thẳng sau tên cơ quan, viết như trích yếu của văn bản đó",
+        None,
+    )
 
 
 @dataclass(kw_only=True)
 class Document(Node):
-    parent: str = f("Cơ quan chủ quản, viết hoa", example="UBND TỈNH THÁI NGUYÊN")
+    parent: str | None = f(
+        "Cơ quan chủ quản, viết hoa; bỏ trống khi cơ quan ban hành không có cơ quan chủ quản "
+        "(bộ, UBND tỉnh): phần đầu văn bản khi đó chỉ có tên cơ quan ban hành",
+        None,
+        example="UBND TỈNH THÁI NGUYÊN",
+    )
     agency: str = f("Cơ quan ban hành, viết hoa", example="SỞ KHOA HỌC VÀ CÔNG NGHỆ")
     agency_name: str = f(
         "Tên cơ quan ban hành như viết trong câu", example="Sở Khoa học và Công nghệ"
@@ -157,6 +171,11 @@ class Unit(Node):
     kind: UnitKind = f("internal: thuộc cơ quan; external: bên ngoài", "internal")
     members: list[str] = f("Nếu là nhóm: các đơn vị thành viên", [], kind="unit")
     contact: Contact | None = f("Liên hệ", None)
+    email: str | None = f(
+        "Thư điện tử của đơn vị: nhận biểu mẫu báo cáo và thư nhắc hạn (tnplan remind)",
+        None,
+        example="qlkh@skhcn.thainguyen.gov.vn",
+    )
 
 
 @dataclass(kw_only=True)
@@ -178,6 +197,11 @@ class Group(Node):
 
 @dataclass(kw_only=True)
 class Slot(Node):
+    day: dt.date | None = f(
+        "Ngày của mục (chương trình nhiều ngày); bỏ trống: cùng ngày với mục trước (mục đầu: "
+        "ngày đầu của sự kiện). Mục đầu của một ngày bắt đầu lúc sự kiện mở cửa ngày đó",
+        None,
+    )
     start: dt.time | None = f("Giờ bắt đầu (HH:MM); bỏ trống để tính từ mục trước", None)
     end: dt.time | None = f("Giờ kết thúc (HH:MM)", None)
     minutes: int | None = f("Thời lượng, phút", None, bounds=(1, MAX_MINUTES, "minutes"))
@@ -187,9 +211,28 @@ class Slot(Node):
 
 
 @dataclass(kw_only=True)
+class Session(Node):
+    """One dated sitting of an event held over several days."""
+
+    date: dt.date = f("Ngày của buổi")
+    start: dt.time | None = f("Giờ bắt đầu (HH:MM); mặc định: giờ bắt đầu của sự kiện", None)
+    end: dt.time | None = f("Giờ kết thúc (HH:MM); mặc định: giờ kết thúc của sự kiện", None)
+    venue: str | None = f("Địa điểm; mặc định: địa điểm của sự kiện", None)
+    name: str | None = f("Tên buổi (phiên khai mạc, phiên chuyên đề …)", None)
+
+
+@dataclass(kw_only=True)
 class Event(Node):
     name: str | None = f("Tên sự kiện dùng trong giấy mời (mặc định: tên hoạt động)", None)
-    date: dt.date = f("Ngày tổ chức")
+    date: dt.date = f("Ngày tổ chức (ngày đầu, với sự kiện nhiều ngày)")
+    end_date: dt.date | None = f(
+        "Ngày kết thúc, với sự kiện kéo dài nhiều ngày (triển lãm, hội chợ): mỗi ngày mở cửa "
+        "từ `start` đến `end`",
+        None,
+    )
+    sessions: list[Session] = f(
+        "Các buổi theo ngày (hội nghị hai ngày …), mỗi buổi có ngày, giờ, địa điểm riêng", []
+    )
     start: dt.time | None = f("Giờ bắt đầu (HH:MM)", None)
     end: dt.time | None = f("Giờ kết thúc (HH:MM)", None)
     venue: str | None = f("Địa điểm", None)
@@ -211,6 +254,9 @@ class Task(Node):
     time: dt.time | None = f("Giờ hạn (HH:MM)", None)
     status: Status = f("Trạng thái", "planned")
     done_on: dt.date | None = f("Ngày hoàn thành", None)
+    since: dt.date | None = f(
+        "Ngày bắt đầu trạng thái hiện tại (in_progress, postponed, cancelled)", None
+    )
     tentative: bool = f("Dự kiến", False)
 
 
@@ -220,6 +266,23 @@ class Result(Node):
     participants: int | None = f("Số người tham dự", None, bounds=(0, MAX_PARTICIPANTS, "people"))
     outputs: list[str] = f("Kết quả, sản phẩm", [])
     notes: str | None = f("Ghi chú, đánh giá", None)
+
+
+@dataclass(kw_only=True)
+class Honouree(Node):
+    """A collective or a person honoured at an activity (khen thưởng, tôn vinh)."""
+
+    name: str = f("Tên tập thể hoặc họ tên cá nhân")
+    kind: HonoureeKind = f("collective: tập thể; individual: cá nhân", "individual")
+    unit: str | None = f("Đơn vị công tác (của cá nhân) hoặc cơ quan chủ quản (của tập thể)", None)
+    achievement: str | None = f("Thành tích", None)
+    form: str = f("Hình thức khen thưởng: Giấy khen, Bằng khen, Cờ thi đua …", example="Bằng khen")
+    granted_by: str | None = f("Cấp khen: người hoặc cơ quan quyết định khen", None)
+    decision_number: str | None = f("Số quyết định khen thưởng", None, example="1234/QĐ-UBND")
+    decision_date: dt.date | None = f("Ngày quyết định khen thưởng", None)
+    status: HonourStatus = f(
+        "proposed: đề nghị; approved: đã có quyết định (ghi số, ngày quyết định)", "proposed"
+    )
 
 
 @dataclass(kw_only=True)
@@ -234,12 +297,16 @@ class Activity(Node):
     end: dt.date | None = f("Ngày kết thúc (mặc định: cuối thời gian kế hoạch)", None)
     status: Status = f("Trạng thái", "planned")
     done_on: dt.date | None = f("Ngày hoàn thành", None)
+    since: dt.date | None = f(
+        "Ngày bắt đầu trạng thái hiện tại (in_progress, postponed, cancelled)", None
+    )
     reason: str | None = f("Lý do hoãn, hủy hoặc chưa thực hiện", None)
     tentative: bool = f("Thời gian, đơn vị còn dự kiến", False)
     event: Event | None = f("Sự kiện có ngày, giờ, địa điểm", None)
     programme: list[Slot] = f("Chương trình (kịch bản) theo thời gian", [])
     programme_tentative: bool = f("Chương trình còn dự kiến", False)
     tasks: list[Task] = f("Các công việc", [])
+    honourees: list[Honouree] = f("Tập thể, cá nhân được khen thưởng, tôn vinh", [])
     result: Result | None = f("Kết quả sau khi tổ chức", None)
 
 
@@ -304,6 +371,42 @@ class Evaluation(Node):
 
 
 @dataclass(kw_only=True)
+class ResultRow(Node):
+    """One line a unit reported: an activity it leads or supports, or a task it owns."""
+
+    activity: str = f("Mã hoạt động", kind="activity")
+    task: str | None = f(
+        "Mã công việc của hoạt động (hoặc #n: công việc thứ n chưa có mã); bỏ trống khi dòng là "
+        "chính hoạt động",
+        None,
+    )
+    status: Status | None = f("Trạng thái đơn vị báo cáo", None)
+    held_on: dt.date | None = f("Ngày thực hiện (tổ chức, hoàn thành)", None)
+    participants: int | None = f("Số người tham dự", None)
+    outputs: list[str] = f("Kết quả, sản phẩm", [])
+    spent: int | None = f("Kinh phí đã chi (đồng)", None)
+    notes: str | None = f("Ghi chú, đánh giá", None)
+
+
+@dataclass(kw_only=True)
+class UnitResults(Node):
+    """What one unit reported for one deadline (``<plan>.results/<deadline>/<unit>.yaml``)."""
+
+    format: str = f("Phiên bản định dạng tệp kết quả", example=RESULTS_FORMAT)
+    plan: str = f("Mã kế hoạch", example="ngay-khcn-2026")
+    deadline: str = f("Mã hạn báo cáo", kind="deadline")
+    unit: str = f("Đơn vị báo cáo", kind="unit")
+    date: dt.date = f("Ngày nhận báo cáo")
+    revised: dt.date | None = f("Ngày nhận bản sửa (khi đơn vị gửi lại)", None)
+    form: str | None = f("Tên tệp biểu mẫu đã nhận", None)
+    sha256: str | None = f("Mã băm SHA-256 của tệp biểu mẫu", None)
+    fingerprint: str | None = f("Dấu vân tay của biểu mẫu (phiên bản kế hoạch khi lập)", None)
+    rows: list[ResultRow] = f("Kết quả từng hoạt động, công việc", [])
+    difficulties: list[str] = f("Khó khăn, vướng mắc", [])
+    proposals: list[str] = f("Đề xuất, kiến nghị", [])
+
+
+@dataclass(kw_only=True)
 class Calendar(Node):
     holidays: list[dt.date] = f("Ngày nghỉ thêm (theo thông báo hằng năm)", [])
     workdays: list[dt.date] = f("Ngày làm việc bù (thứ Bảy, Chủ nhật đi làm)", [])
@@ -337,6 +440,10 @@ class Plan(Node):
     evaluation: Evaluation | None = f("Đánh giá sau khi tổ chức, cho báo cáo kết quả", None)
     templates: str | None = f("Thư mục mẫu văn bản riêng (so với tệp kế hoạch)", None)
     source: str = field(default="", compare=False, repr=False, metadata={"internal": True})
+    reports: list[UnitResults] = field(
+        default_factory=list, compare=False, repr=False, metadata={"internal": True}
+    )
+    """Units' results, read from the files next to the plan (see :mod:`tnplan.plan.results`)."""
 
     # Lookups by id: the plan is not changed once built, so the index is built once.
     @functools.cached_property
@@ -386,21 +493,44 @@ class Plan(Node):
             start = a.start or a.end or self.period.start
             return start, a.end or start
         if a.event is not None:
-            return a.event.date, a.event.date
+            days = event_days(a.event)
+            return days[0], days[-1]
         return self.period.start, self.period.end
 
 
-def slot_times(event: Event, programme: list[Slot]) -> list[tuple[dt.time, dt.time] | None]:
-    """Start and end of each programme slot.
+def event_days(event: Event) -> list[dt.date]:
+    """The days an event is held: its sessions' days, else ``date`` to ``end_date``."""
+    if event.sessions:
+        return sorted({event.date, *(s.date for s in event.sessions)})
+    last = event.end_date if event.end_date and event.end_date > event.date else event.date
+    return [event.date + dt.timedelta(days=i) for i in range((last - event.date).days + 1)]
 
-    A slot without ``start`` begins when the one before it ends (the first one when the event
-    starts); a slot without ``end`` lasts ``minutes``.  ``None`` where a time cannot be known
-    (and for every slot after it).
+
+def day_hours(event: Event, day: dt.date) -> tuple[dt.time | None, dt.time | None, str | None]:
+    """Start, end and venue of the event on ``day``: its session's, else the event's."""
+    for s in event.sessions:
+        if s.date == day:
+            return s.start or event.start, s.end or event.end, s.venue or event.venue
+    return event.start, event.end, event.venue
+
+
+def slot_schedule(
+    event: Event, programme: list[Slot]
+) -> list[tuple[dt.date, dt.time, dt.time] | None]:
+    """Day, start and end of each programme slot.
+
+    A slot's day is its ``day``, else the day of the slot before it (the first: the event's
+    first day).  A slot without ``start`` begins when the one before it ends — or, first of
+    its day, when the event opens that day; a slot without ``end`` lasts ``minutes``.  ``None``
+    where a time cannot be known (and for every slot after it).
     """
-    out: list[tuple[dt.time, dt.time] | None] = []
-    cursor = event.start
+    out: list[tuple[dt.date, dt.time, dt.time] | None] = []
     day = event.date
+    cursor = day_hours(event, day)[0]
     for slot in programme:
+        if slot.day is not None and slot.day != day:
+            day = slot.day
+            cursor = day_hours(event, day)[0]
         start = slot.start or cursor
         if start is None:
             out.extend([None] * (len(programme) - len(out)))
@@ -416,6 +546,11 @@ def slot_times(event: Event, programme: list[Slot]) -> list[tuple[dt.time, dt.ti
         else:
             out.extend([None] * (len(programme) - len(out)))
             break
-        out.append((start, end))
+        out.append((day, start, end))
         cursor = end
     return out
+
+
+def slot_times(event: Event, programme: list[Slot]) -> list[tuple[dt.time, dt.time] | None]:
+    """Start and end of each programme slot (see :func:`slot_schedule`)."""
+    return [(t[1], t[2]) if t else None for t in slot_schedule(event, programme)]

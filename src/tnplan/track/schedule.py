@@ -69,7 +69,10 @@ _TODAY_WORDS = frozenset({"today", "hôm nay", "homnay", "nay"})
 def parse_as_of(
     text: str, tz: str = "Asia/Ho_Chi_Minh", *, lang: str = "vi", now: dt.datetime | None = None
 ) -> AsOf:
-    """Read ``--as-of``: ``2026-05-14``, ``14/5/2026`` or ``today`` (the date in ``tz``).
+    """Read ``--as-of``: ``2026-05-14``, ``14/5/2026``, ``14/5/2026 15:00`` or ``today``.
+
+    A date alone means the end of that day; with a time, that moment (in ``tz``); ``today``
+    is now in ``tz``.
 
     Raises :class:`TnplanError` (exit code 2, a usage error) for anything else.
     """
@@ -82,6 +85,16 @@ def parse_as_of(
         zone = ZoneInfo(tz)
         current = (now or dt.datetime.now(dt.UTC)).astimezone(zone)
         return AsOf(current.date(), current, today=True)
+    clock: dt.time | None = None
+    head, _, tail = nfc(text).strip().rpartition(" ")
+    if head and ":" in tail:  # ``8/5/2026 15:00``: a moment on that day
+        from ..calendar.vi import parse_time
+
+        try:
+            clock = parse_time(tail)
+            text = head
+        except ValueError:
+            clock = None
     try:
         day = parse_date(text)
     except ValueError as exc:
@@ -94,6 +107,10 @@ def parse_as_of(
             hint="for example --as-of 14/5/2026, 2026-05-14 or today",
             exit_code=2,
         ) from None
+    if clock is not None:
+        from zoneinfo import ZoneInfo
+
+        return AsOf(day, dt.datetime.combine(day, clock, tzinfo=ZoneInfo(tz)))
     return AsOf(day, end_of_day(day, tz))
 
 
@@ -115,11 +132,29 @@ def parse_day(text: str, option: str, *, lang: str = "vi") -> dt.date:
 
 @dataclass(frozen=True)
 class Owner:
-    """A unit that owns items: its id, full name and the short name tables show."""
+    """A unit that owns items: its id, full name and the short name tables show.
+
+    ``agency`` is :func:`agency_key` of the plan that declares it: ``vp`` of one agency and
+    ``vp`` of another are two owners.
+    """
 
     id: str
     name: str
     short: str
+    agency: str = ""
+
+
+def agency_key(plan: model.Plan) -> str:
+    """Who issues a plan, as a key: its parent body and agency, case and accents folded.
+
+    Plans of one agency share their units (``vp`` is the same office in each); a unit id in
+    a plan of another agency is another unit.  The abbreviation alone is not enough: every
+    province's Department of Science and Technology is ``SKHCN``.
+    """
+    from ..calendar.vi import fold
+
+    doc = plan.document
+    return f"{fold(doc.parent or '').strip()}/{fold(doc.agency).strip()}"
 
 
 @dataclass(frozen=True)
@@ -149,6 +184,10 @@ class Item:
     working_days_late: int
     days_left: int | None
     """Calendar days from the as-of date to the due date, for open items not late."""
+    support: tuple[str, ...] = ()
+    """For an activity: the supporting units' ids (phối hợp)."""
+    supporting: bool = False
+    """Shown to ``--owner X`` because X supports it (phối hợp), not because X leads it."""
 
     @property
     def open(self) -> bool:
@@ -178,8 +217,8 @@ def owner_of(plan: model.Plan, uid: str) -> Owner:
     """The :class:`Owner` for a unit id (an unknown id shows as itself)."""
     unit = plan.unit(uid)
     if unit is None:
-        return Owner(uid, uid, uid)
-    return Owner(unit.id, unit.name, unit.short or unit.name)
+        return Owner(uid, uid, uid, agency_key(plan))
+    return Owner(unit.id, unit.name, unit.short or unit.name, agency_key(plan))
 
 
 def _item(
@@ -200,6 +239,7 @@ def _item(
     activity: str | None = None,
     deadline: str | None = None,
     tentative: bool = False,
+    support: tuple[str, ...] = (),
 ) -> Item:
     late = False
     days_late = working_late = 0
@@ -237,17 +277,24 @@ def _item(
         days_late=days_late,
         working_days_late=working_late,
         days_left=days_left,
+        support=support,
     )
 
 
 def plan_items(plan: model.Plan, as_of: AsOf) -> list[Item]:
-    """Every item of a plan, in plan order: each activity then its tasks, then the reports."""
+    """Every item of a plan, in plan order: each activity then its tasks, then the reports.
+
+    Each item's status is its state on the as-of day (:func:`tnplan.plan.state.state_on`),
+    not what the file says now.
+    """
     from ..plan.check import expand_units
+    from ..plan.state import Owed, state_on
 
     cal = _Calendar(plan)
     items: list[Item] = []
     for a in plan.activities:
         start, end = plan.activity_window(a)
+        st = state_on(plan, a, as_of.date)
         items.append(
             _item(
                 plan,
@@ -257,19 +304,18 @@ def plan_items(plan: model.Plan, as_of: AsOf) -> list[Item]:
                 iid=a.id,
                 title=a.title,
                 owner=a.lead,
-                status=a.status,
+                status=st.status,
                 due=end,
                 start=start,
-                done_on=a.done_on,
+                done_on=st.on,
                 number=a.number,
                 activity=a.id,
                 tentative=a.tentative or bool(a.event and a.event.tentative),
+                support=tuple(a.support),
             )
         )
         for i, t in enumerate(a.tasks, start=1):
-            status = t.status
-            if a.status == "cancelled" and status != "done":
-                status = "cancelled"
+            ts = state_on(plan, t, as_of.date, parent=a)
             items.append(
                 _item(
                     plan,
@@ -279,22 +325,18 @@ def plan_items(plan: model.Plan, as_of: AsOf) -> list[Item]:
                     iid=t.id or f"{a.id}#{i}",
                     title=t.title,
                     owner=t.owner,
-                    status=status,
+                    status=ts.status,
                     due=t.due,
                     due_time=t.time,
-                    done_on=t.done_on,
+                    done_on=ts.on,
                     number=a.number,
                     activity=a.id,
                     tentative=t.tentative,
                 )
             )
     for d in plan.deadlines:
-        received: dict[str, dt.date] = {}
-        for r in d.received:
-            for uid in expand_units(plan, [r.unit]):
-                received.setdefault(uid, r.date)
         for uid in expand_units(plan, d.owners):
-            got = received.get(uid)
+            rs = state_on(plan, Owed(d, uid), as_of.date)
             items.append(
                 _item(
                     plan,
@@ -304,10 +346,10 @@ def plan_items(plan: model.Plan, as_of: AsOf) -> list[Item]:
                     iid=f"{d.id}/{uid}",
                     title=d.title,
                     owner=uid,
-                    status="reported" if got else "planned",
+                    status=rs.status,
                     due=d.due,
                     due_time=d.time,
-                    done_on=got,
+                    done_on=rs.on,
                     deadline=d.id,
                 )
             )
@@ -325,59 +367,80 @@ class OwnerFilter:
     ids: dict[str, frozenset[str]]
 
     def sees(self, item: Item) -> bool:
-        return item.owner is not None and item.owner in self.ids.get(item.plan, frozenset())
+        mine = self.ids.get(item.plan, frozenset())
+        return (item.owner is not None and item.owner in mine) or self.supports(item)
+
+    def supports(self, item: Item) -> bool:
+        """The unit does not own ``item`` but supports it (an activity's phối hợp)."""
+        mine = self.ids.get(item.plan, frozenset())
+        if item.owner is not None and item.owner in mine:
+            return False
+        return any(u in mine for u in item.support)
 
 
 def resolve_owner(plans: Sequence[model.Plan], text: str, *, lang: str = "vi") -> OwnerFilter:
     """Find the unit ``text`` names (its id, name or short name; case and NFC-insensitive).
 
     The filter sees the unit's own items, its members' (for a group) and those of the groups
-    it belongs to, in every plan that declares it.  An unknown unit is a usage error (exit
-    code 2) with a "did you mean" hint.
+    it belongs to, in every plan of the same agency that declares it (a unit of another
+    agency with the same id is another unit).  When plans of several agencies have such a
+    unit, ``PLAN:UNIT`` (a plan's id, then the unit) says which.  An unknown or ambiguous
+    unit is a usage error (exit code 2) with a hint.
     """
     from ..calendar.vi import fold
     from ..plan.check import expand_units
     from ..plan.messages import Reporter
 
-    wanted = fold(text.strip())
-    found: model.Unit | None = None
-    for plan in plans:
-        for unit in plan.units:
-            if wanted == fold(unit.id):
-                found = unit
-                break
-        if found:
-            break
-    if found is None:
-        for plan in plans:
-            for unit in plan.units:
-                if wanted in (fold(unit.name), fold(unit.short or "")):
-                    found = unit
-                    break
-            if found:
-                break
-    if found is None:
+    vi = lang == "vi"
+    where = list(plans)
+    name = text
+    head, sep, rest = text.partition(":")
+    if sep and any(p.id == head.strip() for p in plans):
+        where = [p for p in plans if p.id == head.strip()]
+        name = rest
+    wanted = fold(name.strip())
+    matches: list[tuple[model.Plan, model.Unit]] = []
+    for plan in where:
+        matches += [(plan, u) for u in plan.units if wanted == fold(u.id)]
+    if not matches:
+        for plan in where:
+            matches += [
+                (plan, u) for u in plan.units if wanted in (fold(u.name), fold(u.short or ""))
+            ]
+    if not matches:
         # Ids last: on a tie (``VP`` and ``vp``) the id is what the hint shows.
-        units = [u for plan in plans for u in plan.units]
+        units = [u for plan in where for u in plan.units]
         choices = [u.name for u in units] + [u.short for u in units if u.short]
         choices += [u.id for u in units]
-        hint = Reporter("", lang).suggest(text, choices)
+        hint = Reporter("", lang).suggest(name, choices)
         raise TnplanError(
-            f"không có đơn vị `{text}` trong kế hoạch"
-            if lang == "vi"
-            else f"no unit `{text}` in the plan",
+            f"không có đơn vị `{text}` trong kế hoạch" if vi else f"no unit `{text}` in the plan",
             hint=hint,
             exit_code=2,
         )
+    agencies: dict[str, tuple[model.Plan, model.Unit]] = {}
+    for plan, unit in matches:
+        agencies.setdefault(agency_key(plan), (plan, unit))
+    if len(agencies) > 1:
+        qualified = ", ".join(f"`{p.id}:{u.id}`" for p, u in agencies.values())
+        raise TnplanError(
+            f"`{text}` là đơn vị của {len(agencies)} cơ quan khác nhau"
+            if vi
+            else f"`{text}` is a unit of {len(agencies)} different agencies",
+            hint=f"chỉ rõ kế hoạch: {qualified}" if vi else f"name the plan: {qualified}",
+            exit_code=2,
+        )
+    ((agency, (home, found)),) = agencies.items()
     uid = found.id
     ids: dict[str, frozenset[str]] = {}
     for plan in plans:
-        if plan.unit(uid) is None:
+        if plan.unit(uid) is None or agency_key(plan) != agency:
             continue
         seen = {uid, *expand_units(plan, [uid])}
         seen |= {u.id for u in plan.units if u.members and uid in expand_units(plan, [u.id])}
         ids[plan.id] = frozenset(seen)
-    return OwnerFilter(Owner(found.id, found.name, found.short or found.name), ids)
+    owner = Owner(found.id, found.name, found.short or found.name, agency_key(home))
+    return OwnerFilter(owner, ids)
 
 
 # Summaries ----------------------------------------------------------------------------------
@@ -521,15 +584,16 @@ def owner_loads(items: Iterable[Item], plans: Sequence[model.Plan]) -> list[Owne
     from ..calendar.vi import sort_key
 
     by_plan = {p.id: p for p in plans}
-    counts: dict[str, list[int]] = {}
-    owners: dict[str, Owner] = {}
+    counts: dict[tuple[str, str], list[int]] = {}
+    owners: dict[tuple[str, str], Owner] = {}
     for it in items:
-        if it.owner is None or not it.open:
+        if it.owner is None or not it.open or it.supporting:
             continue
-        counts.setdefault(it.owner, [0, 0])
-        counts[it.owner][0] += 1
-        counts[it.owner][1] += it.late
-        owners.setdefault(it.owner, owner_of(by_plan[it.plan], it.owner))
+        key = (agency_key(by_plan[it.plan]), it.owner)
+        counts.setdefault(key, [0, 0])
+        counts[key][0] += 1
+        counts[key][1] += it.late
+        owners.setdefault(key, owner_of(by_plan[it.plan], it.owner))
     loads = [OwnerLoad(owners[k], v[0], v[1]) for k, v in counts.items()]
     loads.sort(key=lambda o: (-o.late, -o.open, sort_key(o.owner.short)))
     return loads
@@ -600,7 +664,13 @@ def plan_status(plan: model.Plan, as_of: AsOf, owner: OwnerFilter | None = None)
     """One plan as of the date (only the owner's items when ``owner`` is given)."""
     items = plan_items(plan, as_of)
     if owner is not None:
-        items = [it for it in items if owner.sees(it)]
+        import dataclasses
+
+        items = [
+            dataclasses.replace(it, supporting=True) if owner.supports(it) else it
+            for it in items
+            if owner.sees(it)
+        ]
     period = plan.period
     phase = _phase(period, as_of.date)
     deadlines = _deadlines(plan, items, as_of)
@@ -620,7 +690,7 @@ def plan_status(plan: model.Plan, as_of: AsOf, owner: OwnerFilter | None = None)
         days_since_end=(as_of.date - period.end).days,
         items=items,
         activities=[it for it in items if it.kind == "activity"],
-        progress=progress(items),
+        progress=progress(it for it in items if not it.supporting),
         deadlines=deadlines,
         next_due=_next_due(items, deadlines),
         owners=owner_loads(items, [plan]),
@@ -656,16 +726,17 @@ def overdue(snap: Snapshot) -> list[OwnerGroup]:
     """
     from ..calendar.vi import sort_key
 
-    groups: dict[str, list[Item]] = {}
-    names: dict[str, Owner] = {}
+    groups: dict[tuple[str, str], list[Item]] = {}
+    names: dict[tuple[str, str], Owner] = {}
     for p in snap.plans:
+        agency = agency_key(p.plan)
         for it in p.items:
             if not it.late:
                 continue
-            key = it.owner or ""
+            key = (agency, it.owner) if it.owner else ("", "")
             groups.setdefault(key, []).append(it)
             if key not in names:
-                names[key] = owner_of(p.plan, key) if key else Owner("", "—", "—")
+                names[key] = owner_of(p.plan, key[1]) if it.owner else Owner("", "—", "—")
     out = []
     for key, its in groups.items():
         its.sort(key=lambda it: (-it.days_late, it.plan, it.due or dt.date.min))
@@ -924,6 +995,7 @@ def item_json(it: Item) -> dict[str, object]:
         "days_late": it.days_late,
         "working_days_late": it.working_days_late,
         "days_left": it.days_left,
+        "supporting": it.supporting,
     }
 
 
