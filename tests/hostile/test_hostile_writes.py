@@ -40,7 +40,8 @@ TMP_LEFT = re.compile(r"\.tnplan-\d+-.*\.tmp$")
 
 
 def refused(out: str, plan: str = r"plan\.yaml") -> str:
-    return REFUSED.format(out=out, plan=plan)
+    """The refusal; the plan as it was read (several-plan exports read it by its full path)."""
+    return REFUSED.format(out=out, plan=rf"(?:/\S+/)?{plan}")
 
 
 def symlink(name: str, target: str) -> Callable[[Path], None]:

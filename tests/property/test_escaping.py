@@ -190,9 +190,13 @@ def read(fmt: str, data: bytes) -> tuple[list[str], list[str]]:
     return read_docx(data) if fmt == "docx" else READERS[fmt](data.decode("utf-8"))
 
 
+RULE = re.compile("─+")
+
+
 def folded(texts: list[str]) -> list[str]:
-    """Each field's text replaced by its number: what must not change."""
-    return [TOKEN.sub(lambda m: f"«{m[1]}»", t) for t in texts]
+    """Each field's text replaced by its number: what must not change (a text header's rule
+    under the agency's name is as long as a third of the name: its length may)."""
+    return [RULE.sub("─", TOKEN.sub(lambda m: f"«{m[1]}»", t)) for t in texts]
 
 
 # --- the property ---------------------------------------------------------------------------

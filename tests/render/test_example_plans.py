@@ -107,14 +107,14 @@ def test_exhibition_invitations_one_per_member(cli: Callable[..., Run], tmp_path
         "render", "invitation", "trien-lam", _plan("trien-lam-2026"), "--each", "-o", str(tmp_path)
     )
     assert r.code == 0, r.err
-    assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "giay-moi-trien-lam-lanh-dao-ubnd-tinh.md",
+    assert sorted(p.name for p in tmp_path.iterdir()) == [  # named by id: guest, member unit
+        "giay-moi-trien-lam-lanh-dao-tinh.md",
+        "giay-moi-trien-lam-phuong-phan-dinh-phung.md",
         "giay-moi-trien-lam-so-cong-thuong.md",
-        "giay-moi-trien-lam-so-nong-nghiep-va-moi-truong.md",
-        "giay-moi-trien-lam-ubnd-phuong-phan-dinh-phung.md",
-        "giay-moi-trien-lam-ubnd-xa-phu-binh.md",
+        "giay-moi-trien-lam-so-nong-nghiep.md",
+        "giay-moi-trien-lam-xa-phu-binh.md",
     ]
-    one = (tmp_path / "giay-moi-trien-lam-ubnd-xa-phu-binh.md").read_text(encoding="utf-8")
+    one = (tmp_path / "giay-moi-trien-lam-xa-phu-binh.md").read_text(encoding="utf-8")
     assert "trân trọng kính mời: **Đại diện lãnh đạo UBND xã Phú Bình**" in one
     assert (
         "Thời gian: từ 8 giờ đến 17 giờ hằng ngày, từ thứ Sáu, ngày 15/5/2026 đến thứ Hai, "

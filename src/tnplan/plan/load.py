@@ -98,10 +98,12 @@ def forget_reads() -> None:
     _READ.clear()
 
 
-def read(path: Path, rep: Reporter) -> yaml.Node | None:
+def read(path: Path, rep: Reporter, *, plan: bool = True) -> yaml.Node | None:
     """Read and parse one plan file; problems go to ``rep``, never raised.
 
-    The file is remembered as read (:func:`read_as`), so no command writes over it.
+    A plan file is remembered as read (:func:`read_as`), so no command writes over it; other
+    files read the same way (``plan=False``: a unit's results, which ``collect read
+    --replace`` may rewrite) are not.
     """
     try:
         info = path.stat()
@@ -111,7 +113,8 @@ def read(path: Path, rep: Reporter) -> yaml.Node | None:
             reason = "không phải tệp thường" if rep.lang == "vi" else "not a regular file"
             rep.add((1, 1), "unreadable", reason=reason)
             return None
-        _READ.setdefault((info.st_dev, info.st_ino), str(path))
+        if plan:
+            _READ.setdefault((info.st_dev, info.st_ino), str(path))
         size = info.st_size
         if size > MAX_BYTES:
             rep.add((1, 1), "file-too-large", size=size // 2**20, max=MAX_BYTES // 2**20)

@@ -67,7 +67,7 @@ def read_results(
     for path in files:
         shown = str(results_dir(shown_plan) / path.parent.name / path.name)
         rep = Reporter(shown, plan_rep.lang)
-        root = load.read(path, rep)
+        root = load.read(path, rep, plan=False)
         got = schema.converter(model.UnitResults)(root, "results", rep) if root else None
         if isinstance(got, model.UnitResults):
             _check(plan, path, got, rep)
