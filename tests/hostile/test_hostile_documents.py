@@ -169,3 +169,25 @@ def test_a_folder_named_like_a_template(tmp_path: Path, tnplan: Callable[..., Re
         "Lỗi: mẫu mau/plan.md.j2 là một thư mục, không phải tệp mẫu: tnplan không dùng được "
         "(xóa hoặc đổi tên nó, hoặc đặt tệp mẫu đúng tên ở đó)\n"
     )
+
+
+def test_a_line_break_cannot_add_a_mail_header(
+    tmp_path: Path, tnplan: Callable[..., Result]
+) -> None:
+    """A reminder's subject is one header line: a name with a line break stays inside it."""
+    import email
+    import email.policy
+
+    plan = (ROOT / "tests" / "plans" / "valid" / "with-results.yaml").read_text(encoding="utf-8")
+    plan = edit(
+        plan,
+        "    name: Phòng Quản lý Khoa học\n    email:",
+        '    name: Phòng Quản lý Khoa học\n    short: "QLKH\\nBcc: ke-xau@example.com"\n    email:',
+    )
+    (tmp_path / "plan.yaml").write_text(plan, encoding="utf-8")
+    r = tnplan("remind", "plan.yaml", "--as-of", "1/7/2026", "-o", "thu")
+    assert r.code == 0, r.err
+    (eml,) = (tmp_path / "thu").iterdir()
+    msg = email.message_from_bytes(eml.read_bytes(), policy=email.policy.default)
+    assert msg["Bcc"] is None
+    assert msg["Subject"].endswith("— QLKH Bcc: ke-xau@example.com")

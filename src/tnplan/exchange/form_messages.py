@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..plan.problems import Level
+from ..plan.problems import Level, one_line
 
 # code: (level, vi message, vi hint, en message, en hint)
 FORM_CATALOGUE: dict[str, tuple[Level, str, str, str, str]] = {
@@ -260,7 +260,7 @@ def format_form_problems(problems: list[FormProblem], *, lang: str = "vi") -> st
         line = f"{p.where}: {level} [{p.code}] {p.message}"
         if p.hint:
             line += f" — {p.hint}"
-        lines.append(line)
+        lines.append(one_line(line))  # the one-line format's escaping, as for plan problems
     return "\n".join(lines)
 
 

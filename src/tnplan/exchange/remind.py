@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ..calendar import vi
+from ..calendar.markup import clean
 from ..documents.render import Output
 from ..plan import model
 from ..plan.problems import TnplanError
@@ -106,7 +107,9 @@ def _words(
     doc = plan.document
     late = sum(1 for it in items if it.late)
     head = items[0].title if len(items) == 1 else f"{len(items)} việc cần hoàn thành"
-    subject = f"[{doc.agency_code}] Nhắc hạn: {head} — {unit.short or unit.name}"
+    # A header is one line: a line break in a title or a name (allowed in a plan) would end
+    # it, or add a header of its own (`Bcc: …`); it becomes a space, as in documents.
+    subject = clean(f"[{doc.agency_code}] Nhắc hạn: {head} — {unit.short or unit.name}")
     number = f" số {doc.number}/{doc.type}-{doc.agency_code}" if doc.number else ""
     lines = [
         f"Kính gửi: {unit.name}",
