@@ -6,28 +6,61 @@ import os
 from pathlib import Path
 from typing import Annotated
 
+import click
 import typer
 
 from . import app, common
+from .i18n import english, tr
+
+FORMATS = ("auto", "text", "json", "github")
 
 
 @app.command()
+@english(
+    """Check plan files: the format, references, dates and times, programmes.
+
+    One problem a line, `file:line:col: level [code] message — how to fix it`. Exit codes:
+    0 valid, 1 errors (or warnings with --strict), 2 usage error, 3 a file cannot be read.
+
+    Examples: tnplan validate plans/ --strict ·
+    tnplan validate plans/ngay-khcn-2026.yaml --format json
+    """
+)
 def validate(
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(help="Tệp hoặc thư mục kế hoạch (mặc định: ./plans/).", show_default=False),
+        typer.Argument(
+            metavar=tr("TỆP_HOẶC_THƯ_MỤC...", "FILE_OR_FOLDER..."),
+            help=tr(
+                "Tệp hoặc thư mục kế hoạch (mặc định: ./plans/). Ví dụ: plans/",
+                "Plan files or folders (default: ./plans/). Example: plans/",
+            ),
+            show_default=False,
+        ),
     ] = None,
     fmt: Annotated[
         str,
         typer.Option(
             "--format",
             "-f",
-            help="auto (chú thích GitHub khi chạy trong GitHub Actions, còn lại text), text, "
-            "json hoặc github.",
+            click_type=click.Choice(FORMATS, case_sensitive=False),
+            help=tr(
+                "auto (chú thích GitHub khi chạy trong GitHub Actions, còn lại text), text, json "
+                "hoặc github. Ví dụ: --format json",
+                "auto (GitHub annotations inside GitHub Actions, text elsewhere), text, json or "
+                "github. Example: --format json",
+            ),
         ),
     ] = "auto",
     strict: Annotated[
-        bool, typer.Option("--strict", help="Cảnh báo cũng làm lệnh thất bại (mã thoát 1).")
+        bool,
+        typer.Option(
+            "--strict",
+            help=tr(
+                "Cảnh báo cũng làm lệnh thất bại (mã thoát 1).",
+                "Warnings fail the command too (exit code 1).",
+            ),
+        ),
     ] = False,
     lang: common.LangOpt = None,
 ) -> None:
@@ -36,18 +69,15 @@ def validate(
     Mỗi vấn đề một dòng `tệp:dòng:cột: mức [mã] nội dung — cách sửa`. Mã thoát: 0 hợp lệ,
     1 có lỗi (hoặc cảnh báo với --strict), 2 sai cách gọi, 3 không đọc được tệp.
 
-    Ví dụ: tnplan validate plans/ --strict · tnplan validate plan.yaml --format json
+    Ví dụ: tnplan validate plans/ --strict ·
+    tnplan validate plans/ngay-khcn-2026.yaml --format json
     """
     from ..plan.check import check_file
-    from ..plan.problems import TnplanError, count, format_github, format_json, format_text
+    from ..plan.messages import counted
+    from ..plan.problems import count, format_github, format_json, format_text
 
     language = common.lang_from_env(lang)
-    if fmt not in ("auto", "text", "json", "github"):
-        raise TnplanError(
-            f"--format `{fmt}` không hỗ trợ" if language == "vi" else f"unknown --format `{fmt}`",
-            hint="dùng auto, text, json hoặc github",
-            exit_code=2,
-        )
+    fmt = fmt.lower()
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     if not paths:
@@ -78,12 +108,9 @@ def validate(
     else:
         if problems:
             typer.echo(format_text(problems, lang=language))
-        n = len(targets)
-        if language == "vi":
-            summary = f"{n} tệp: {errors} lỗi, {warnings} cảnh báo"
-        else:
-            summary = f"{n} file{'s' if n != 1 else ''}: {errors} errors, {warnings} warnings"
-        typer.echo(summary, err=bool(problems))
+        files = counted(len(targets), "file", language)
+        errs, warns = counted(errors, "error", language), counted(warnings, "warning", language)
+        typer.echo(f"{files}: {errs}, {warns}", err=bool(problems))
     if could_not_read:
         raise typer.Exit(3)
     if errors or (strict and warnings):
