@@ -25,15 +25,15 @@ NEUTRAL = frozenset(
     md html docx ics json schema text auto github bash zsh fish Tab TNPLAN_LANG Asia Ho_Chi_Minh
     KH BC GM CTr SKHCN UBND II III IV VI VII I V x e g jq vi en U KT TL TM TUQ Q pdf PDF draft
     Schema JSON_Schema planned in_progress done postponed cancelled internal external SHELL
-    Unicode NFC TCVN3 Windows id ids byte tab"""
+    Unicode NFC TCVN3 Windows id ids byte tab Gantt Python Excel today UID"""
     )
 )
 """Names that are the same in both languages: formats, programs, standards, field values."""
 
 VI_PLAIN = frozenset(
     _split(
-        """cho danh do dung ghi gian hai hay in khai khi neo ngang ngay nhau ra sai sang sau thay theo
-    tra trong"""
+        """bao cho danh hoa do dung ghi gian hai hay in khai khi neo ngang ngay nhau ra sai sang sau tham
+    thay theo tra trong xem xong"""
     )
 )
 """Vietnamese syllables written without marks."""
@@ -51,7 +51,7 @@ _SPANS = re.compile(
     r"|'[^'\s][^']*'"  # 'quoted'
     r'|"[^"]*"'  # "quoted"
     r"|“[^”]*”"
-    r"|--?[A-Za-z][\w-]*"  # option names
+    r"|(?<!\S)--?[A-Za-z][\w-]*"  # option names
     r"|\{[^}]*\}"  # placeholders
     r"|\S*[/\\]\S*"  # paths
     r"|\S+\.(?:yaml|yml|md|html|docx|ics|json|txt|xlsx|pdf)\b"  # file names
@@ -59,7 +59,7 @@ _SPANS = re.compile(
     r"|\b0x[0-9a-f]+\b"
     r"|https?://\S+"
 )
-_WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
+_WORD = re.compile(r"[^\W\d_]\w*(?:[-'.]\w+)*")
 
 
 def words(text: str) -> list[str]:

@@ -80,7 +80,7 @@ def _root(
         typer.Option(
             "--debug",
             help=tr(
-                "Hiện traceback Python khi có lỗi (cho người phát triển).",
+                "Hiện đủ dấu vết lỗi của Python khi có lỗi (cho người phát triển).",
                 "Show the Python traceback of an error (for developers).",
             ),
         ),
@@ -186,7 +186,8 @@ def usage_error(exc: object, lang: str) -> tuple[str, str]:
         if exc.possibilities:
             from click.exceptions import _format_possibilities
 
-            guess = _format_possibilities(list(exc.possibilities)).strip("()") + " "
+            guess = _format_possibilities(list(exc.possibilities)).strip("()")
+            guess = guess[:1].lower() + guess[1:] + " "
     message = " ".join(message.replace("\t", " ").split()).rstrip(".")
     path = exc.ctx.command_path if exc.ctx is not None else "tnplan"
     see = f"xem `{path} --help`" if lang == "vi" else f"see `{path} --help`"
@@ -200,11 +201,15 @@ def main() -> None:
     # A run is short and builds large acyclic trees (YAML nodes, the plan): the cyclic garbage
     # collector would only re-scan them, so it stays off for the life of the process.
     gc.disable()
-    args = sys.argv[1:]
-    lang = i18n.detect(args)
-    common.STATE.update(debug=False, lang=None)
+    args, given = i18n.lang_options(sys.argv[1:])
+    lang = i18n.detect(sys.argv[1:])
+    common.STATE.update(debug=False, lang=given[-1].strip().lower() if given else None)
     i18n.use(lang)
     try:
+        bad = [v for v in given if v.strip().lower() not in ("vi", "en")]
+        if bad:
+            common.print_error(*i18n.bad_lang(bad[0]), lang=lang)
+            sys.exit(2)
         code = run(args, lang)
     except TnplanError as exc:
         common.print_error(exc.message, exc.hint, lang=lang)

@@ -24,7 +24,7 @@ LangOpt = Annotated[
         "--lang",
         click_type=click.Choice(["vi", "en"], case_sensitive=False),
         help=tr(
-            "Ngôn ngữ ở terminal: vi (mặc định) hoặc en; đặt được trước hoặc sau tên lệnh, "
+            "Ngôn ngữ hiển thị: vi (mặc định) hoặc en; đặt được trước hoặc sau tên lệnh, "
             "hoặc bằng biến môi trường TNPLAN_LANG=en.",
             "Language on the terminal: vi (the default) or en; before or after the command "
             "name, or with the environment variable TNPLAN_LANG=en.",
@@ -41,9 +41,9 @@ OwnerOpt = Annotated[
         metavar=tr("ĐƠN_VỊ", "UNIT"),
         help=tr(
             "Chỉ việc của một đơn vị: mã hoặc tên (không phân biệt hoa thường). "
-            "Ví dụ: --owner vp, -u 'Văn phòng Sở'",
+            "Ví dụ: --owner vp · -u 'Văn phòng Sở'",
             "Only one unit's items: its id or name (any case). "
-            "Example: --owner vp, -u 'Văn phòng Sở'",
+            "Examples: --owner vp · -u 'Văn phòng Sở'",
         ),
         show_default=False,
         autocompletion=complete.unit_ids,

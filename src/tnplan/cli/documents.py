@@ -65,8 +65,10 @@ FormatOpt = Annotated[
         "-f",
         click_type=click.Choice(["md", "html", "docx"], case_sensitive=False),
         help=tr(
-            "md, html hoặc docx (mặc định: theo đuôi tệp -o, nếu không thì md). Ví dụ: -f docx",
-            "md, html or docx (by default from the suffix of -o, else md). Example: -f docx",
+            "md, html hoặc docx (mặc định: theo đuôi tệp -o, nếu không thì md; docx cần -o). "
+            "Ví dụ: -f html",
+            "md, html or docx (by default from the suffix of -o, else md; docx needs -o). "
+            "Example: -f html",
         ),
         show_default=False,
     ),
@@ -198,7 +200,7 @@ def render_plan(
     """An invitation (GM, Form 1.7) to an activity's conference or workshop.
 
     Without the time, venue, chair, invitees or contact it is not written, and every missing
-    fact is named (exit code 1). Facts still tentative make the document a DRAFT (DỰ THẢO).
+    fact is named (exit code 1). Facts still tentative mark the document `DỰ THẢO` (draft).
 
     Examples: tnplan render invitation hoi-nghi-sang-che ·
     tnplan render invitation hoi-thao --each -f docx -o giay-moi/

@@ -72,15 +72,36 @@ def detect(argv: Sequence[str], environ: Mapping[str, str] | None = None) -> str
     then are Vietnamese.
     """
     env = os.environ if environ is None else environ
-    value = env.get("TNPLAN_LANG", "")
-    for i, arg in enumerate(argv):
+    value = env.get("TNPLAN_LANG", "").strip().lower()
+    for given in lang_options(argv)[1]:
+        if given.strip().lower() in ("vi", "en"):
+            value = given.strip().lower()
+    return "en" if value == "en" else "vi"
+
+
+def lang_options(argv: Sequence[str]) -> tuple[list[str], list[str]]:
+    """``argv`` without its ``--lang`` options, and their values in order.
+
+    ``--lang`` is global: tnplan takes it wherever it is written (before the command, after it,
+    after a group such as ``render``), so Click never sees it.
+    """
+    rest: list[str] = []
+    values: list[str] = []
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
         if arg == "--":
+            rest.extend(argv[i:])
             break
         if arg.startswith("--lang="):
-            value = arg.split("=", 1)[1]
+            values.append(arg.split("=", 1)[1])
         elif arg == "--lang" and i + 1 < len(argv):
-            value = argv[i + 1]
-    return "en" if value.strip().lower() == "en" else "vi"
+            values.append(argv[i + 1])
+            i += 1
+        else:
+            rest.append(arg)
+        i += 1
+    return rest, values
 
 
 # Click's and Typer's own words ------------------------------------------------------------
@@ -237,6 +258,21 @@ def use(lang: str) -> None:
     rich = sys.modules.get("typer.rich_utils")
     if rich is not None:
         _rich_words(rich)
+
+
+def words(msgid: str) -> str:
+    """One of Click's messages in the language of the run."""
+    return _vi_gettext(msgid) if LANG == "vi" else msgid
+
+
+def bad_lang(value: str) -> tuple[str, str]:
+    """The usage error for ``--lang`` with a language tnplan does not speak: (message, hint)."""
+    what = words("{value!r} is not one of {choices}.").format(value=value, choices="'vi', 'en'")
+    message = words("Invalid value for {param_hint}: {message}").format(
+        param_hint="'--lang'", message=what
+    )
+    see = "xem `tnplan --help`" if LANG == "vi" else "see `tnplan --help`"
+    return message.rstrip("."), see
 
 
 def _rich_words(module: Any) -> None:

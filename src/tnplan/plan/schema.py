@@ -442,6 +442,7 @@ def _compile(cls: type[Any]) -> Conv:
         obj = cls(**values)
         obj.pos = at
         obj.field_pos = field_pos
+        bad |= meant  # written under another name, already reported: no "missing" warning too
         if bad:
             obj.bad_fields = frozenset(bad)
         return obj
