@@ -32,8 +32,8 @@ NEUTRAL = frozenset(
 
 VI_PLAIN = frozenset(
     _split(
-        """bao cho danh hoa do dung ghi gian hai hay in khai khi neo ngang ngay nhau ra sai sang sau tham
-    thay theo tra trong xem xong"""
+        """bao cho danh hoa do dung ghi gian hai hay in khai khi neo ngang ngay nhau ra sai sang
+    sau tham thay theo tra trong xem xong"""
     )
 )
 """Vietnamese syllables written without marks."""

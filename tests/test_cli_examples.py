@@ -3,8 +3,9 @@
 Examples follow ``Ví dụ:`` (``Example:``/``Examples:`` in English), separated by `` · ``: in a
 command's help they are whole command lines, in an option's or argument's help they are that
 option with a value. Each runs as a user would, through the shell, in a fresh folder laid out
-as a plan repository (a copy of ``plans/`` and ``schema/``), and must exit 0 (or 1 for ``--strict`` and ``--fail``,
-which exist to fail). An ``-o`` example must name the kind of file its command writes.
+as a plan repository (a copy of ``plans/`` and ``schema/``), and must exit 0 (or 1 for
+``--strict`` and ``--fail``, which exist to fail). An ``-o`` example must name the kind of file
+its command writes.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+
 import click
 import pytest
 import typer

@@ -18,8 +18,8 @@ from typing import Any
 import click
 import pytest
 import typer
-from language import file_words, not_english, not_vietnamese
 
+from language import file_words, not_english, not_vietnamese
 from support import PLAN, check_golden
 from tnplan.cli import app, i18n
 
@@ -73,10 +73,7 @@ def _help(cli: Any, name: str, lang: str, **kw: Any) -> str:
 def test_help_is_wholly_in_one_language(cli: Any, lang: str) -> None:
     for name, _ in COMMANDS:
         text = _help(cli, name, lang).replace("│", " ").replace("╭", " ").replace("╰", " ")
-        if lang == "vi":
-            bad = not_vietnamese(text, DATA)
-        else:
-            bad = not_english(text, DATA)
+        bad = not_vietnamese(text, DATA) if lang == "vi" else not_english(text, DATA)
         assert bad == [], f"`tnplan {name} --help` in {lang}: {bad}"
 
 
@@ -130,7 +127,9 @@ def test_usage_errors_are_one_line_in_the_language_of_the_run(cli: Any, lang: st
         assert r.code == 2, args
         assert r.out == "" and r.err.count("\n") == 1, (args, r.err)
         check = not_english if lang == "en" else not_vietnamese
-        assert check(r.err, DATA | {"statu", "bogus", "ownr", "xml", "pdf", "fr", "a", "b", "c"}) == []
+        assert (
+            check(r.err, DATA | {"statu", "bogus", "ownr", "xml", "pdf", "fr", "a", "b", "c"}) == []
+        )
         lines.append(f"$ tnplan {' '.join(args)}\n{r.err}")
     check_golden(f"cli/usage-errors-{lang}.txt", "".join(lines))
 

@@ -57,7 +57,7 @@ def complete_in_bash(folder: Path, *lines: str) -> list[list[str]]:
     calls_text = "\n".join(calls)
     driver = (
         "source ./completion.bash\n"
-        "ask() { COMP_WORDS=(\"$@\"); COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); COMPREPLY=();\n"
+        'ask() { COMP_WORDS=("$@"); COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); COMPREPLY=();\n'
         "  _tnplan_completion tnplan; printf '%s\\n' \"${COMPREPLY[@]}\"; echo '<end>'; }\n"
         f"{calls_text}\n"
     )
@@ -142,9 +142,7 @@ def test_install_completion_for_bash_once(folder: Path) -> None:
     assert "_tnplan_completion" in script.read_text(encoding="utf-8")
     rc = (folder / ".bashrc").read_text(encoding="utf-8")
     assert rc.count(f"source '{script}'") == 1
-    assert r.stderr == (
-        f"Đã cài gợi ý lệnh cho bash vào {script}; mở terminal mới để dùng.\n"
-    )
+    assert r.stderr == (f"Đã cài gợi ý lệnh cho bash vào {script}; mở terminal mới để dùng.\n")
 
 
 def test_an_unknown_shell_is_a_usage_error_in_the_language_of_the_run(folder: Path) -> None:

@@ -93,7 +93,7 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setattr(Path, "read_bytes", deny)
     problems = check_file(path).problems
     assert [(p.code, p.message) for p in problems] == [
-        ("unreadable", "không đọc được tệp: Permission denied")
+        ("unreadable", "không đọc được tệp: không có quyền truy cập")
     ]
 
 

@@ -22,7 +22,7 @@ HOOKS = ROOT / ".pre-commit-hooks.yaml"
 
 ERROR = (
     "::error file=tests/export/plans/broken.yaml,line=95,col=11,title=tnplan unknown-unit::"
-    "đơn vị `cdss` không có trong `units` — có phải `cds`?"
+    "đơn vị `cdss` không có trong `units` — có phải `cds` (Phòng Chuyển đổi số)?"
 )
 WARNING = (
     "::warning file=tests/export/plans/broken.yaml,line=123,col=10,title=tnplan weekend-deadline"
@@ -72,7 +72,7 @@ def test_json_array(cli: Callable[..., Any]) -> None:
             "level": "error",
             "code": "unknown-unit",
             "message": "đơn vị `cdss` không có trong `units`",
-            "hint": "có phải `cds`?",
+            "hint": "có phải `cds` (Phòng Chuyển đổi số)?",
         },
         {
             "file": BROKEN,

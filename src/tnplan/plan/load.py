@@ -89,7 +89,9 @@ def read(path: Path, rep: Reporter) -> yaml.Node | None:
         rep.add((1, 1), "not-a-file")
         return None
     except OSError as exc:
-        rep.add((1, 1), "unreadable", reason=exc.strerror or type(exc).__name__)
+        from .messages import os_reason
+
+        rep.add((1, 1), "unreadable", reason=os_reason(exc, rep.lang))
         return None
     return parse_bytes(data, rep)
 

@@ -572,7 +572,8 @@ class Reporter:
             )
         if not known:
             return self.fix("none-declared")
-        return self.fix(f"known-{kind}s", listed(list(known), self.lang))
+        plural = {"activity": "activities"}.get(kind, kind + "s")
+        return self.fix(f"known-{plural}", listed(list(known), self.lang))
 
     def suggest_field(self, word: str, cls: str, fields: list[str]) -> str:
         from .field_words import suggest_field
@@ -610,7 +611,7 @@ def close_ids(word: str, known: dict[str, str]) -> list[str]:
     from ..calendar.vi import fold, strip_marks
 
     def key(text: str) -> str:
-        return strip_marks(fold(text)).strip()
+        return " ".join(strip_marks(fold(text)).replace("-", " ").replace("_", " ").split())
 
     wanted = key(word)
     if not wanted:

@@ -90,7 +90,7 @@ def _colon_trap(node: yaml.Node, label: str, rep: Reporter) -> bool:
     Reports ``colon-in-text`` with the line to paste and returns True when that is what
     happened; False leaves the node to the usual "wrong type" report.
     """
-    if not isinstance(node, yaml.MappingNode) or len(node.value) != 1:
+    if not isinstance(node, yaml.MappingNode) or len(node.value) != 1 or node.flow_style:
         return False
     knode, vnode = node.value[0]
     if not (isinstance(knode, yaml.ScalarNode) and load.is_plain(knode)):
@@ -451,7 +451,13 @@ def _compile(cls: type[Any]) -> Conv:
 
 
 def _is_null(node: yaml.Node) -> bool:
-    return isinstance(node, yaml.ScalarNode) and load.is_plain(node) and node.value in load._NULLS
+    """``null``, ``~`` or nothing, written as such (an explicit tag is reported elsewhere)."""
+    return (
+        isinstance(node, yaml.ScalarNode)
+        and node.tag in _PLAIN_TAGS
+        and load.is_plain(node)
+        and node.value in load._NULLS
+    )
 
 
 def _where(label: str, rep: Reporter) -> tuple[str, str]:

@@ -425,24 +425,33 @@ def _chain(lines: list[str], p: int) -> list[_Entry]:
 class _Place(NamedTuple):
     indent: int
     item: bool  # a new item of a list, rather than a key of a mapping
-    parent: str | None  # the key it belongs under (None: the top level)
+    parent: str | None  # the key it belongs under (None: the top level, or an item)
     parent_line: int
     like: _Entry  # a line already there at that indentation
+    in_item: int | None = None  # the line of the list item it belongs to, if any
 
 
 def _places(chain: list[_Entry]) -> list[_Place]:
-    """Where a new line could go, given the lines open above it."""
+    """Where a new line could go, given the lines open above it (one place an indentation)."""
     out: list[_Place] = []
     for i, e in enumerate(chain):
         above = chain[i + 1] if i + 1 < len(chain) else None
         parent, parent_line = (above.key, above.line) if above else (None, -1)
         if e.item:
             if e.key is not None:
-                out.append(_Place(e.key_indent, False, None, e.line, e))
+                out.append(_Place(e.key_indent, False, None, e.line, e, e.line))
             out.append(_Place(e.indent, True, parent, parent_line, e))
+        elif above is not None and above.item and above.key_indent == e.indent:
+            out.append(_Place(e.indent, False, None, above.line, e, above.line))
         else:
             out.append(_Place(e.indent, False, parent, parent_line, e))
-    return out
+    seen: set[tuple[int, bool]] = set()
+    unique = []
+    for place in out:  # the nearest line of each indentation speaks for it
+        if (place.indent, place.item) not in seen:
+            seen.add((place.indent, place.item))
+            unique.append(place)
+    return unique
 
 
 def _spaces(n: int) -> str:
@@ -463,11 +472,18 @@ def _where(place: _Place, lang: str) -> str:
         return _t(
             lang, f"để {where}, {spaces} như dòng {like}", f"{where}, {spaces} like line {like}"
         )
-    if place.parent is None and place.like.item:
+    if place.in_item is not None:
+        item = place.in_item + 1
+        if place.like.item:
+            return _t(
+                lang,
+                f"để thuộc mục ở dòng {item}, {spaces} như `{place.like.key}`",
+                f"to belong to the item on line {item}, {spaces} like `{place.like.key}`",
+            )
         return _t(
             lang,
-            f"để thuộc mục ở dòng {like}, {spaces} như `{place.like.key}`",
-            f"to belong to the item on line {like}, {spaces} like `{place.like.key}`",
+            f"để thuộc mục ở dòng {item}, {spaces} như `{place.like.key}` (dòng {like})",
+            f"to belong to the item on line {item}, {spaces} like `{place.like.key}` (line {like})",
         )
     if place.parent is None:
         return _t(

@@ -75,7 +75,7 @@ def parse_as_of(
     """
     from zoneinfo import ZoneInfo
 
-    from ..calendar.vi import fold, nfc, parse_date
+    from ..calendar.vi import ReadError, fold, nfc, parse_date
 
     word = fold(nfc(text).strip())
     if word in _TODAY_WORDS:
@@ -85,13 +85,12 @@ def parse_as_of(
     try:
         day = parse_date(text)
     except ValueError as exc:
-        if lang == "vi":
-            raise TnplanError(
-                f"--as-of: {exc}", hint="ví dụ --as-of 14/5/2026 hoặc --as-of today", exit_code=2
-            ) from None
+        reason = exc.en if lang == "en" and isinstance(exc, ReadError) else str(exc)
         raise TnplanError(
-            f"--as-of: `{text}` is not a date",
-            hint="for example --as-of 14/5/2026, 2026-05-14 or today",
+            f"--as-of: {reason}",
+            hint="ví dụ --as-of 14/5/2026 hoặc --as-of today"
+            if lang == "vi"
+            else "for example --as-of 14/5/2026, 2026-05-14 or today",
             exit_code=2,
         ) from None
     return AsOf(day, end_of_day(day, tz))
@@ -99,12 +98,12 @@ def parse_as_of(
 
 def parse_day(text: str, option: str, *, lang: str = "vi") -> dt.date:
     """A date option other than ``--as-of`` (``--from``, ``--to``); usage error if bad."""
-    from ..calendar.vi import parse_date
+    from ..calendar.vi import ReadError, parse_date
 
     try:
         return parse_date(text)
     except ValueError as exc:
-        msg = f"{option}: {exc}" if lang == "vi" else f"{option}: `{text}` is not a date"
+        msg = f"{option}: {exc.en if lang == 'en' and isinstance(exc, ReadError) else exc}"
         raise TnplanError(
             msg, hint="ví dụ 14/5/2026" if lang == "vi" else "e.g. 14/5/2026", exit_code=2
         ) from None
@@ -357,11 +356,8 @@ def resolve_owner(plans: Sequence[model.Plan], text: str, *, lang: str = "vi") -
             if found:
                 break
     if found is None:
-        # Ids last: on a tie (``VP`` and ``vp``) the id is what the hint shows.
-        units = [u for plan in plans for u in plan.units]
-        choices = [u.name for u in units] + [u.short for u in units if u.short]
-        choices += [u.id for u in units]
-        hint = Reporter("", lang).suggest(text, choices)
+        known = {u.id: u.name for plan in plans for u in plan.units}
+        hint = Reporter("", lang).suggest_id(text, known, "unit")
         raise TnplanError(
             f"không có đơn vị `{text}` trong kế hoạch"
             if lang == "vi"
