@@ -25,15 +25,16 @@ NEUTRAL = frozenset(
     md html docx ics json schema text auto github bash zsh fish Tab TNPLAN_LANG Asia Ho_Chi_Minh
     KH BC GM CTr SKHCN UBND II III IV VI VII I V x e g jq vi en U KT TL TM TUQ Q pdf PDF draft
     Schema JSON_Schema planned in_progress done postponed cancelled internal external SHELL
-    Unicode NFC TCVN3 Windows id ids byte tab Gantt Python Excel today UID"""
+    Unicode NFC TCVN3 Windows id ids byte tab Gantt Python Excel today UID
+    xlsx eml cat pre-commit stdin SMTP STARTTLS SARIF SEQUENCE DTSTAMP STATUS CANCELLED"""
     )
 )
 """Names that are the same in both languages: formats, programs, standards, field values."""
 
 VI_PLAIN = frozenset(
     _split(
-        """bao cho danh hoa do dung ghi gian hai hay in khai khi neo ngang ngay nhau ra sai sang
-    sau tham thay theo tra trong xem xong"""
+        """ai bao chi cho danh duy hoa do dung ghi gian hai hay in khai khi neo ngang ngay nhau ra
+    sai sang sau tay tham thay theo tra trong xem xong"""
     )
 )
 """Vietnamese syllables written without marks."""
@@ -54,10 +55,12 @@ _SPANS = re.compile(
     r"|(?<!\S)--?[A-Za-z][\w-]*"  # option names
     r"|\{[^}]*\}"  # placeholders
     r"|\S*[/\\]\S*"  # paths
-    r"|\S+\.(?:yaml|yml|md|html|docx|ics|json|txt|xlsx|pdf)\b"  # file names
+    r"|\S+\.(?:yaml|yml|md|html|docx|ics|json|jsonl|txt|xlsx|pdf|j2|eml)\b"  # file names
     r"|\bU\+[0-9A-F]{4}\b"
     r"|\b0x[0-9a-f]+\b"
     r"|https?://\S+"
+    r"|\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b"  # environment variables
+    r"|\b[\w-]+(?:\.[\w-]+)+\b"  # host names, dotted names
 )
 _WORD = re.compile(r"[^\W\d_]\w*(?:[-'.]\w+)*")
 

@@ -11,6 +11,7 @@ and review the diff.
 from __future__ import annotations
 
 import ast
+import dataclasses
 import os
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ import typer
 from language import file_words, not_english, not_vietnamese
 from support import PLAN, check_golden
 from tnplan.cli import app, i18n
+from tnplan.plan import model
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = {"vi": ROOT / "docs" / "cli.md", "en": ROOT / "docs" / "cli.en.md"}
@@ -41,7 +43,17 @@ def _tree() -> list[tuple[str, Any]]:
 
 COMMANDS = _tree()
 LEAVES = [(n, c) for n, c in COMMANDS if not isinstance(c, click.Group)]
-DATA = file_words(PLAN.read_text(encoding="utf-8")) | {n for n, _ in COMMANDS for n in n.split()}
+FIELDS = {
+    f.name
+    for c in vars(model).values()
+    if isinstance(c, type) and dataclasses.is_dataclass(c)
+    for f in dataclasses.fields(c)
+}
+DATA = (
+    file_words(PLAN.read_text(encoding="utf-8"))
+    | {n for n, _ in COMMANDS for n in n.split()}
+    | FIELDS  # field names, shown as code in help
+)
 
 
 def test_every_text_has_both_languages() -> None:

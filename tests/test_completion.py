@@ -90,7 +90,10 @@ def test_bash_completes_commands_options_formats_and_ids_of_the_plan_here(folder
         "tnplan status --",
     )
     assert got == [
-        ["validate", "status", "timeline", "overdue", "upcoming", "new", "render", "export"],
+        [
+            "validate", "status", "timeline", "overdue", "upcoming", "new", "remind", "render",
+            "export", "collect",
+        ],  # fmt: skip
         ["status"],
         ["plan", "invitation", "script", "report"],
         ["hoi-nghi"],
@@ -99,7 +102,7 @@ def test_bash_completes_commands_options_formats_and_ids_of_the_plan_here(folder
         ["qlkh"],
         ["khach-1", "vp", "qlkh"],
         ["md", "html", "docx"],
-        ["auto", "text", "json", "github"],
+        ["auto", "text", "json", "github", "sarif"],
         ["bao-cao"],
         ["--as-of", "--owner", "--json", "--lang", "--help"],
     ]

@@ -133,6 +133,12 @@ def test_the_rules_are_checked_on_real_edges() -> None:
     assert ("tnplan.track.views", "tnplan.track.schedule") in edges
     assert ("tnplan.plan.check", "tnplan.calendar.holidays") in edges  # inside a function
     assert ("tnplan.exchange.export", "tnplan.track.schedule") in edges
+    # The dashboard page joins track's data and documents' templates, so it lives in exchange.
+    assert ("tnplan.exchange.dashboard", "tnplan.track.dashboard") in edges
+    assert ("tnplan.exchange.dashboard", "tnplan.documents.render") in edges
+    assert not any(
+        m.startswith("tnplan.track") and t.startswith("tnplan.documents") for m, t in edges
+    )
     assert ("tnplan.cli.track", "tnplan.track.views") in edges
     assert any(t == "typer" for m, t in edges if m.startswith("tnplan.cli"))
 
@@ -140,9 +146,11 @@ def test_the_rules_are_checked_on_real_edges() -> None:
 def test_importing_a_stage_loads_no_terminal_library() -> None:
     code = (
         "import sys, tnplan.calendar.vi, tnplan.plan.check, tnplan.track.schedule, "
-        "tnplan.documents.render, tnplan.exchange.export, tnplan.exchange.rollover; "
-        "print(sorted(m for m in ('typer', 'click', 'rich', 'jinja2', 'docx', 'icalendar') "
-        "if m in sys.modules))"
+        "tnplan.documents.render, tnplan.exchange.export, tnplan.exchange.rollover, "
+        "tnplan.exchange.collect, tnplan.exchange.remind, tnplan.plan.results, "
+        "tnplan.track.dashboard, tnplan.track.year, tnplan.exchange.dashboard; "
+        "print(sorted(m for m in ('typer', 'click', 'rich', 'jinja2', 'docx', 'icalendar', "
+        "'openpyxl', 'smtplib') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout == "[]\n"

@@ -60,12 +60,12 @@ def test_bad_format_option_is_a_usage_error_listing_the_choices(cli) -> None:
     assert r.code == 2
     assert r.err == (
         "Lỗi: giá trị không hợp lệ cho '--format' / '-f': 'xml' không phải một trong 'auto', "
-        "'text', 'json', 'github' (xem `tnplan validate --help`)\n"
+        "'text', 'json', 'github', 'sarif' (xem `tnplan validate --help`)\n"
     )
     r = cli("validate", "--format", "xml", str(BASE), "--lang", "en")
     assert r.err == (
         "Error: Invalid value for '--format' / '-f': 'xml' is not one of 'auto', 'text', "
-        "'json', 'github' (see `tnplan validate --help`)\n"
+        "'json', 'github', 'sarif' (see `tnplan validate --help`)\n"
     )
 
 

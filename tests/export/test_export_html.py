@@ -8,11 +8,13 @@ README's picture ``docs/img/dashboard.png``, run with ``TNPLAN_UPDATE_SCREENSHOT
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 import shutil
 import subprocess
 from collections.abc import Callable
+from html import escape, unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -20,6 +22,7 @@ from typing import Any
 import pytest
 
 from tnplan.calendar import holidays
+from tnplan.exchange import dashboard as page_of
 from tnplan.plan import check
 from tnplan.track import dashboard, schedule
 
@@ -60,7 +63,11 @@ class Tags(HTMLParser):
 
 def _page(path: Path, as_of: str) -> str:
     plan = check.load_plan(path)
-    return dashboard.render(plan, schedule.parse_as_of(as_of, plan.document.timezone))
+    return page_of.render(plan, schedule.parse_as_of(as_of, plan.document.timezone))
+
+
+def _key(plan_path: Path, uid: str) -> str:
+    return dashboard.owner_key(schedule.agency_key(check.load_plan(plan_path)), uid)
 
 
 def test_matches_golden(cli: Callable[..., Any], golden: Callable[[str, str], None]) -> None:
@@ -103,7 +110,7 @@ def test_holidays_are_shaded_and_named() -> None:
     plan = check.load_plan(MINI)
     plan.activities[3].start = dt.date(2026, 4, 29)
     plan.period.start = dt.date(2026, 4, 29)
-    html = dashboard.render(plan, schedule.parse_as_of("16/5/2026"))
+    html = page_of.render(plan, schedule.parse_as_of("16/5/2026"))
     page = Tags(html)
     assert len(page.find("rect", "holiday")) == 2
     assert "<title>Ngày Chiến thắng</title>" in html
@@ -115,8 +122,9 @@ def test_late_items_are_marked_and_listed_by_owner() -> None:
     late = [b["data-activity"] for b in page.find("rect", "bar") if "late" in b["class"]]
     assert late == ["ton-vinh"]  # ended 13/5, still planned
     owners = [o["data-owner"] for o in page.find("div", "owner")]
-    assert owners == ["cds", "qlkh"]  # the task due 15/5, and ton-vinh
-    assert [r["data-item"] for r in page.find("tr") if "data-item" in r] == [
+    assert owners == [_key(MINI, "cds"), _key(MINI, "qlkh")]  # the task due 15/5, and ton-vinh
+    late_section = Tags(_page(MINI, "16/5/2026").split('<section id="tre-han">')[1])
+    assert [r["data-item"] for r in late_section.find("tr") if "data-item" in r] == [
         "tuyen-truyen#2",
         "ton-vinh",
     ]
@@ -144,8 +152,10 @@ def test_self_contained_and_escaped() -> None:
     # Nothing to fetch: no src/href at all, no CSS url() or @import, no script.
     for tag, attrs in page.tags:
         assert "src" not in attrs and "href" not in attrs, (tag, attrs)
-    assert "url(" not in html and "@import" not in html and "<script" not in html
-    assert re.findall(r"https?://[^\s\"'<>]+", html) == ["http://www.w3.org/2000/svg"]
+    # url() only names the page's own patterns (#pat-…), never a file or an address.
+    assert re.findall(r"url\((?!#pat-)", html) == []
+    assert "@import" not in html and "<script" not in html
+    assert set(re.findall(r"https?://[^\s\"'<>]+", html)) == {"http://www.w3.org/2000/svg"}
     csp = page.find("meta", http_equiv="Content-Security-Policy")
     assert csp and csp[0]["content"].startswith("default-src 'none'")
     assert page.find("meta", name="viewport")
@@ -253,7 +263,7 @@ def test_in_chromium(tmp_path: Path) -> None:
     assert (width, height) == (1280, 1800)
 
     phone = tmp_path / "phone.png"
-    run = _chromium(tmp_path, f"--screenshot={phone}", "--window-size=390,844", page.as_uri())
+    run = _chromium(tmp_path, f"--screenshot={phone}", "--window-size=390,1800", page.as_uri())
     assert run.returncode == 0 and phone.stat().st_size > 10_000
 
     pdf = tmp_path / "dashboard.pdf"
@@ -264,3 +274,254 @@ def test_in_chromium(tmp_path: Path) -> None:
     if os.environ.get("TNPLAN_UPDATE_SCREENSHOT") == "1":
         SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(shot, SCREENSHOT)
+        shutil.copyfile(phone, SCREENSHOT.with_name("dashboard-phone.png"))
+
+
+PROBE = HERE / "probe.js"
+
+
+def measure(tmp: Path, html: str, width: int, owners: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Open ``html`` in Chromium with a viewport ``width`` px wide and measure it (probe.js).
+
+    The page is put in an iframe of that width (headless Chromium's own window is at least
+    500 px wide), with the probe script allowed by its Content-Security-Policy.
+    """
+    probe = PROBE.read_text(encoding="utf-8")
+    setup = f"window.PROBE_OWNERS = {json.dumps(list(owners))};"
+    inner = html.replace(
+        "content=\"default-src 'none'; ",
+        "content=\"default-src 'none'; script-src 'unsafe-inline'; ",
+    ).replace("</body>", f"<script>{setup}{probe}</script></body>")
+    assert inner.count("<script>") == 1
+    top = tmp / f"probe-{width}.html"
+    top.write_text(
+        "<!DOCTYPE html><html><head><meta charset='utf-8'></head><body style='margin:0'>"
+        f"<iframe id='f' width='{width}' height='900' style='border:0' "
+        f'srcdoc="{escape(inner, quote=True)}"></iframe><script>'
+        "addEventListener('load', function () {"
+        " var p = document.getElementById('f').contentDocument.getElementById('probe');"
+        " var o = document.createElement('pre'); o.id = 'result';"
+        " o.textContent = p ? p.textContent : 'null'; document.body.appendChild(o); });"
+        "</script></body></html>",
+        encoding="utf-8",
+    )
+    run = _chromium(tmp, "--virtual-time-budget=5000", "--dump-dom", top.as_uri())
+    assert run.returncode == 0, run.stderr
+    found = re.search(r'<pre id="result">(.*?)</pre>', run.stdout, re.DOTALL)
+    assert found, run.stdout[-2000:]
+    data: dict[str, Any] = json.loads(unescape(found.group(1)))
+    assert data["width"] == width
+    return data
+
+
+@needs_chromium
+def test_phone_layout_reads_at_390_px(tmp_path: Path) -> None:
+    """On a 390 px phone: no sideways scrolling, no text under 12 px, no squeezed cells."""
+    data = measure(tmp_path, _page(BUNDLED, "14/5/2026"), 390)
+    assert data["scrollWidth"] <= 390
+    texts = data["texts"]
+    assert len(texts) > 300
+    small = [(t["text"], t["size"]) for t in texts if t["size"] < 12]
+    assert small == []
+    assert min(t["size"] for t in texts) >= 12.5
+    # The chart gives way to the list by week; table cells take the full width.
+    classes = {t["cls"] for t in texts}
+    assert "label" not in classes and "day" not in classes  # no SVG text shown
+    assert any(t["text"].startswith("Tuần 11/5–17/5/2026") for t in texts)
+    narrow = [t["text"] for t in texts if t["tag"] == "td" and t["width"] < 0.6 * 390]
+    assert narrow == []
+    for t in texts:
+        assert t["right"] <= 390 + 0.5, t
+
+
+@needs_chromium
+def test_desktop_layout_at_1280_px(tmp_path: Path) -> None:
+    data = measure(tmp_path, _page(BUNDLED, "14/5/2026"), 1280)
+    assert data["scrollWidth"] <= 1280
+    texts = data["texts"]
+    svg = [t for t in texts if t["tag"] == "text"]
+    assert {t["cls"] for t in svg} >= {"label", "day", "month", "label deadline-label"}
+    assert min(t["size"] for t in svg if t["cls"].startswith("label")) >= 12
+    assert min(t["size"] for t in texts) >= 10.5
+    assert not any(t["text"].startswith("Tuần ") for t in texts)  # the list by week is for phones
+
+
+@needs_chromium
+@pytest.mark.parametrize("width", [390, 1280])
+def test_text_contrast_meets_wcag_aa(tmp_path: Path, width: int) -> None:
+    """Every visible text against the colour behind it: 4.5:1 at least (WCAG 2 AA)."""
+    data = measure(tmp_path, _page(MINI, "16/5/2026"), width)
+    badges = {t["cls"] for t in data["texts"] if "badge" in t["cls"]}
+    assert {"badge st-done", "badge st-planned", "badge late", "badge st-cancelled"} <= badges
+    failing = [(t["text"], t["cls"], t["ratio"]) for t in data["texts"] if t["ratio"] < 4.5]
+    assert failing == []
+
+
+def _luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def contrast(a: str, b: str) -> float:
+    x, y = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (x + 0.05) / (y + 0.05)
+
+
+def test_contrast_formula() -> None:
+    assert round(contrast("#000000", "#ffffff"), 1) == 21.0
+    assert round(contrast("#777777", "#ffffff"), 2) == 4.48  # the classic near miss
+
+
+def test_status_colours_and_patterns_are_distinct() -> None:
+    """Bars and marks: 3:1 against the chart (WCAG non-text contrast), one colour and one
+    fill per status, and no colour meaning two things (postponed is not a deadline)."""
+    html = _page(MINI, "16/5/2026")
+    colours = dict(re.findall(r"--([a-z_]+):(#[0-9a-f]{6})", html))
+    statuses = ["planned", "in_progress", "done", "postponed", "cancelled"]
+    marks = [*statuses, "deadline", "late", "day"]
+    for name in marks:
+        for ground in ("#ffffff", "#eef1f4", "#fde8e8"):  # the chart, weekends, holidays
+            assert contrast(colours[name], ground) >= 3, (name, ground)
+    assert len({colours[n] for n in marks if n != "late"}) == len(marks) - 1
+    assert colours["postponed"] != colours["deadline"]
+    fills = {}
+    for status in statuses:
+        rule = ".gantt .bar{" if status == "planned" else f".gantt .bar.st-{status}{{"
+        body = html.split(rule, 1)[1].split("}", 1)[0]
+        fills[status] = re.search(r"fill:([^;]+)", body).group(1)  # type: ignore[union-attr]
+    assert len(set(fills.values())) == len(statuses)
+    patterned = [s for s, f in fills.items() if f.startswith("url(#pat-")]
+    assert patterned == ["planned", "in_progress", "postponed", "cancelled"]  # done: solid
+    for status in patterned:
+        assert f'<pattern id="pat-{status}"' in html
+    # Badges say their state in a symbol too, not by colour alone.
+    symbols = {}
+    for selectors, symbol in re.findall(
+        r'((?:\.badge\.[a-z_-]+::before,?)+)\{content:"(.)"\}', html
+    ):
+        for selector in selectors.split(","):
+            symbols[selector.removeprefix(".badge.").removesuffix("::before")] = symbol
+    assert symbols == {
+        "st-planned": "○",
+        "st-in_progress": "◐",
+        "st-done": "✓",
+        "st-reported": "✓",
+        "st-postponed": "‖",
+        "st-cancelled": "✕",
+        "late": "!",
+        "tentative": "?",
+    }
+
+
+def test_the_chart_describes_itself() -> None:
+    page = _page(MINI, "16/5/2026")
+    desc = re.search(r'<desc id="gantt-mini-2026-desc">([^<]+)</desc>', page)
+    assert desc is not None
+    assert desc.group(1) == (
+        "Biểu đồ Gantt: 5 hoạt động (2 chưa thực hiện, 1 đang thực hiện, 1 đã hoàn thành, "
+        "1 hủy), 2 hạn báo cáo; 1 mục trễ hạn tính đến 16/5/2026. Mỗi hoạt động một dòng, "
+        "thanh trải theo ngày; hạn báo cáo là hình thoi; ngày cuối tuần và ngày lễ tô nền; "
+        "quãng không có mốc nào thu gọn thành một cột."
+    )
+    svg = Tags(page).find("svg", "gantt")[0]
+    assert svg["aria-labelledby"] == "gantt-mini-2026-title gantt-mini-2026-desc"
+
+
+# Many plans, one page ----------------------------------------------------------------------
+
+DEPARTMENT = HERE / "plans" / "department"
+CB = DEPARTMENT / "c-cao-bang.yaml"
+TN = DEPARTMENT / "a-ngay-khcn.yaml"
+
+
+def test_a_folder_of_three_plans_of_two_agencies(cli: Callable[..., Any]) -> None:
+    r = cli("export", "html", str(DEPARTMENT), "--as-of", "14/5/2026")
+    assert (r.code, r.err) == (0, "")
+    page = Tags(r.out)
+    assert [s["data-plan"] for s in page.find("section", "plan")] == [
+        "alpha-2026",
+        "beta-2026",
+        "cb-techfest-2026",
+    ]
+    text = "".join(page.text)
+    assert "Bảng theo dõi 3 kế hoạch — 2 cơ quan" in text
+    # One combined "next 14 days" list, with items of several plans in date order.
+    soon = Tags(r.out.split('<section id="sap-toi">')[1].split("</section>")[0])
+    items = [li["data-item"] for li in soon.find("li", "entry")]
+    assert items == [
+        "gap-mat",
+        "hoi-nghi",
+        "techfest",
+        "tuyen-truyen",
+        "trien-lam",
+        "tong-ket",
+        "bao-cao-techfest/vp",
+    ]
+    # One combined late list: two Văn phòng Sở, one per agency, never merged.
+    late = r.out.split('<section id="tre-han">')[1].split("</section>")[0]
+    groups = Tags(late).find("div", "owner")
+    assert [g["data-owner"] for g in groups] == [_key(TN, "vp"), _key(CB, "vp")]
+    assert _key(TN, "vp") != _key(CB, "vp")
+    assert _key(TN, "vp") == _key(DEPARTMENT / "b-tuan-le-shtt.yaml", "vp")  # same agency
+    assert late.count('<h4>Văn phòng Sở <span class="agency-tag">SKHCN Thái Nguyên</span>') == 1
+    assert late.count('<h4>Văn phòng Sở <span class="agency-tag">SKHCN Cao Bằng</span>') == 1
+    # Filters: a chip per unit with open items, each agency's VP apart.
+    chips = [(i["id"]) for i in page.find("input") if i.get("name") == "owner"]
+    assert chips[0] == "f-all" and f"f-{_key(TN, 'vp')}" in chips and f"f-{_key(CB, 'vp')}" in chips
+    assert len(chips) == len(set(chips))
+
+
+def test_owner_option_on_several_plans(cli: Callable[..., Any]) -> None:
+    r = cli(
+        "export", "html", str(DEPARTMENT), "--as-of", "14/5/2026", "--owner", "cb-techfest-2026:vp"
+    )
+    assert (r.code, r.err) == (0, "")
+    page = Tags(r.out)
+    assert [s["data-plan"] for s in page.find("section", "plan")] == []  # one plan left
+    assert "Văn phòng Sở" in "".join(page.text) and "Đơn vị:" in r.out
+    assert [a["data-activity"] for a in page.find("rect", "bar")] == ["techfest", "toa-dam"]
+    bad = cli("export", "html", str(DEPARTMENT), "--owner", "vp")
+    assert (bad.code, bad.out) == (2, "")
+
+
+def test_the_template_can_be_overridden(cli: Callable[..., Any], tmp_path: Path) -> None:
+    mine = tmp_path / "mau"
+    mine.mkdir()
+    (mine / "dashboard.html.j2").write_text(
+        "{% for s in board.sections %}<h1>{{ s.title }}</h1>{% endfor %}{{ board.as_of }}\n",
+        encoding="utf-8",
+    )
+    r = cli("export", "html", str(MINI), "--as-of", "16/5/2026", "--templates", str(mine))
+    assert (r.code, r.err) == (0, "")
+    assert r.out == (
+        "<h1>Tổ chức các hoạt động hưởng ứng Ngày Khoa học, Công nghệ và Đổi mới sáng tạo "
+        "Việt Nam năm 2026</h1>Thứ Bảy 16/5/2026\n"
+    )
+    (mine / "dashboard.html.j2").write_text("{{ board.nothing }}\n", encoding="utf-8")
+    bad = cli("export", "html", str(MINI), "--templates", str(mine))
+    assert (bad.code, bad.out) == (3, "")
+    assert bad.err.startswith("Lỗi: mẫu dashboard.html.j2, dòng 1: thiếu dữ liệu `Board.nothing`")
+
+
+@needs_chromium
+def test_filters_work_in_the_browser(tmp_path: Path) -> None:
+    plans = [check.load_plan(p) for p in sorted(DEPARTMENT.glob("*.yaml"))]
+    html = page_of.render(plans, schedule.parse_as_of("14/5/2026"))
+    keys = (_key(CB, "vp"), _key(TN, "vp"), _key(TN, "shtt"))
+    data = measure(tmp_path, html, 1280, keys)
+    for key in keys:
+        seen = data["filters"][key]
+        assert seen is not None and seen["shown"] and seen["hidden"] > 0, key
+        assert all(key in owners.split() for owners in seen["shown"]), key
+    # Cao Bằng's VP sees nothing of Thái Nguyên's plans, and the other way round.
+    cb_rows = len(data["filters"][keys[0]]["shown"])
+    tn_rows = len(data["filters"][keys[1]]["shown"])
+    assert cb_rows < tn_rows
+    if os.environ.get("TNPLAN_UPDATE_SCREENSHOT") == "1":
+        page = tmp_path / "plans.html"
+        page.write_text(html, encoding="utf-8")
+        shot = tmp_path / "plans.png"
+        run = _chromium(tmp_path, f"--screenshot={shot}", "--window-size=1280,1500", page.as_uri())
+        assert run.returncode == 0
+        shutil.copyfile(shot, SCREENSHOT.with_name("dashboard-plans.png"))

@@ -1,8 +1,12 @@
-"""`tnplan export ics`: an RFC 5545 calendar, read back with the icalendar package."""
+"""`tnplan export ics`: an RFC 5545 calendar, read back with the icalendar package.
+
+DTSTAMP is the export time: tests fix it with ``now=`` or ``SOURCE_DATE_EPOCH``.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -17,8 +21,11 @@ from tnplan.plan import check
 HERE = Path(__file__).resolve().parent
 MINI = HERE / "plans" / "mini.yaml"
 BUNDLED = HERE.parents[1] / "plans" / "ngay-khcn-2026.yaml"
+DEPARTMENT = HERE / "plans" / "department"
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 D = dt.date
+NOW = dt.datetime(2026, 5, 10, 3, 0, tzinfo=dt.UTC)
+EPOCH = {"SOURCE_DATE_EPOCH": str(int(NOW.timestamp()))}
 
 
 def _at(day: int, hour: int, minute: int = 0) -> dt.datetime:
@@ -56,7 +63,7 @@ EXPECTED: dict[str, tuple[str, Any, Any, str, bool, str | None]] = {
         _at(14, 8),
         _at(14, 11, 30),
         "CONFIRMED",
-        False,
+        False,  # held: no reminder
         "Hội trường Sở, số 2, đường Hùng Vương; TP Thái Nguyên",
     ),
     "mini-2026-activity-hoi-thao@tnplan": (
@@ -72,7 +79,7 @@ EXPECTED: dict[str, tuple[str, Any, Any, str, bool, str | None]] = {
         _at(16, 14),
         None,  # no end time, no programme: no DTEND
         "TENTATIVE",
-        False,
+        True,
         "Trung tâm Hội nghị tỉnh",
     ),
     "mini-2026-activity-ton-vinh@tnplan": (
@@ -120,7 +127,7 @@ def _events(cal: icalendar.Calendar) -> dict[str, icalendar.Event]:
 
 @pytest.fixture(scope="module")
 def mini_ics() -> bytes:
-    return export.ics(check.load_plan(MINI))
+    return export.ics(check.load_plan(MINI), now=NOW)
 
 
 def test_every_event_reads_back(mini_ics: bytes) -> None:
@@ -133,14 +140,21 @@ def test_every_event_reads_back(mini_ics: bytes) -> None:
         assert (ev.decoded("DTEND") if "DTEND" in ev else None) == end, uid
         assert str(ev["STATUS"]) == status, uid
         assert (str(ev["LOCATION"]) if "LOCATION" in ev else None) == location, uid
-        assert ev.decoded("DTSTAMP") == dt.datetime(2026, 5, 7, 17, 0, tzinfo=dt.UTC), uid
+        assert ev.decoded("DTSTAMP") == NOW, uid  # the export time
+        assert ev.decoded("LAST-MODIFIED") == NOW, uid  # no state yet: changed now
+        assert ev.decoded("SEQUENCE") == 0, uid
         alarms = ev.walk("VALARM")
         assert len(alarms) == int(alarm), uid
-        if alarm:  # 09:00 the day before an all-day item
+        all_day = isinstance(start, dt.date) and not isinstance(start, dt.datetime)
+        if alarm and all_day:  # 09:00 the day before an all-day item
             assert alarms[0].decoded("TRIGGER") == dt.timedelta(hours=-15)
             assert str(alarms[0]["ACTION"]) == "DISPLAY"
             assert str(alarms[0]["DESCRIPTION"]) == "Ngày mai đến hạn: " + summary[5:]
-        all_day = isinstance(start, dt.date) and not isinstance(start, dt.datetime)
+        elif alarm:  # a timed event: the same time the day before
+            assert alarms[0].decoded("TRIGGER") == dt.timedelta(days=-1)
+            assert str(alarms[0]["DESCRIPTION"]).startswith(
+                f"Ngày mai, {start:%H:%M}: {summary} — {location}"
+            )
         assert (str(ev.get("TRANSP")) == "TRANSPARENT") == all_day, uid
 
 
@@ -170,8 +184,27 @@ def test_descriptions_say_who_and_what(mini_ics: bytes) -> None:
         "Đơn vị nộp: Văn phòng Sở\nHạn: 16:00 30/6/2026"
     )
     assert str(events["mini-2026-activity-giao-luu@tnplan"]["DESCRIPTION"]) == (
-        "Chủ trì: Các sở, ban, ngành\nTrạng thái: hủy — Trùng lịch"
+        "Đơn vị chủ trì: Các sở, ban, ngành\nTrạng thái: hủy — Trùng lịch"
     )
+
+
+def test_the_chair_and_the_lead_unit_are_named_apart() -> None:
+    """An event names its chair (a person) and its activity's lead unit, each once."""
+    plan = check.load_plan(BUNDLED)
+    cal = _read(export.ics(plan, now=NOW))
+    chaired = [a for a in plan.activities if a.event and a.event.chair]
+    assert chaired
+    for a in chaired:
+        ev = _events(cal)[f"{plan.id}-event-{a.id}@tnplan"]
+        lines = str(ev["DESCRIPTION"]).splitlines()
+        assert [line.split(":")[0] for line in lines if "chủ trì" in line.lower()] == [
+            "Người chủ trì",
+            "Đơn vị chủ trì",
+        ]
+        assert f"Người chủ trì: {a.event.chair}" in lines
+    for ev in cal.walk("VEVENT"):
+        text = str(ev.get("DESCRIPTION", ""))
+        assert not any(line.startswith("Chủ trì:") for line in text.splitlines())
 
 
 def test_text_is_escaped_and_folded_per_rfc_5545(mini_ics: bytes) -> None:
@@ -191,8 +224,8 @@ def test_matches_golden(mini_ics: bytes, golden: Callable[[str, str], None]) -> 
 
 def test_reproducible_and_stable_uids(cli: Callable[..., Any], tmp_path: Path) -> None:
     """Exporting twice gives the same bytes: importing the second file updates the events."""
-    first = cli("export", "ics", str(MINI), "-o", str(tmp_path / "a.ics"))
-    second = cli("export", "ics", str(MINI), "-o", str(tmp_path / "b.ics"))
+    first = cli("export", "ics", str(MINI), "-o", str(tmp_path / "a.ics"), env=EPOCH)
+    second = cli("export", "ics", str(MINI), "-o", str(tmp_path / "b.ics"), env=EPOCH)
     assert (first.code, second.code) == (0, 0)
     assert (tmp_path / "a.ics").read_bytes() == (tmp_path / "b.ics").read_bytes()
     # An edit to the plan keeps every UID: calendars update rather than duplicate.
@@ -201,13 +234,13 @@ def test_reproducible_and_stable_uids(cli: Callable[..., Any], tmp_path: Path) -
         MINI.read_text(encoding="utf-8").replace("date: 14/5/2026", "date: 15/5/2026"),
         encoding="utf-8",
     )
-    after = _events(_read(export.ics(check.load_plan(edited))))
+    after = _events(_read(export.ics(check.load_plan(edited), now=NOW)))
     assert sorted(after) == sorted(EXPECTED)
     assert after["mini-2026-event-hoi-nghi@tnplan"].decoded("DTSTART") == _at(15, 8)
 
 
 def test_stdout_is_the_same_calendar(cli: Callable[..., Any], mini_ics: bytes) -> None:
-    r = cli("export", "ics", str(MINI))
+    r = cli("export", "ics", str(MINI), env=EPOCH)
     assert r.code == 0 and r.err == ""
     assert r.out.encode("utf-8") == mini_ics
 
@@ -273,3 +306,179 @@ def test_bundled_plan_has_an_item_for_everything() -> None:
         if a.event and a.event.start:
             start = events[f"{plan.id}-event-{a.id}@tnplan"].decoded("DTSTART")
             assert start == dt.datetime.combine(a.event.date, a.event.start, HCM)
+
+
+# Updates: SEQUENCE, LAST-MODIFIED, cancellations -------------------------------------------
+
+
+def _epoch(day: int, hour: int = 3) -> dict[str, str]:
+    return {
+        "SOURCE_DATE_EPOCH": str(int(dt.datetime(2026, 5, day, hour, tzinfo=dt.UTC).timestamp()))
+    }
+
+
+def test_an_edit_raises_the_sequence(cli: Callable[..., Any], tmp_path: Path) -> None:
+    """Export, edit a date, export again: the same UIDs, a higher SEQUENCE where it changed."""
+    plan = tmp_path / "ke-hoach.yaml"
+    plan.write_text(MINI.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "lich.ics"
+    first = cli("export", "ics", str(plan), "-o", str(out), env=_epoch(10))
+    assert (first.code, first.err) == (0, f"Đã ghi {out}\n")
+    state = tmp_path / "lich.ics.state.json"
+    assert state.is_file()
+    before = _events(_read(out.read_bytes()))
+    assert {int(ev.decoded("SEQUENCE")) for ev in before.values()} == {0}
+
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace("date: 14/5/2026", "date: 15/5/2026"),
+        encoding="utf-8",
+    )
+    refused = cli("export", "ics", str(plan), "-o", str(out), env=_epoch(11))
+    assert (refused.code, refused.err) == (
+        3,
+        f"Lỗi: tệp {out} đã có (thêm --force để ghi đè)\n",
+    )
+    assert _events(_read(out.read_bytes())) == before  # nothing written, state kept
+    again = cli("export", "ics", str(plan), "-o", str(out), "--force", env=_epoch(11))
+    assert again.code == 0, again.err
+    after = _events(_read(out.read_bytes()))
+    assert sorted(after) == sorted(before)  # the same UIDs: calendars update, not duplicate
+    moved = "mini-2026-event-hoi-nghi@tnplan"
+    assert after[moved].decoded("DTSTART") == _at(15, 8)
+    assert after[moved].decoded("SEQUENCE") == 1
+    assert after[moved].decoded("LAST-MODIFIED") == dt.datetime(2026, 5, 11, 3, tzinfo=dt.UTC)
+    for key, ev in after.items():
+        assert ev.decoded("DTSTAMP") == dt.datetime(2026, 5, 11, 3, tzinfo=dt.UTC)
+        if key != moved:  # unchanged: same SEQUENCE, the first export's LAST-MODIFIED
+            assert ev.decoded("SEQUENCE") == 0, key
+            assert ev.decoded("LAST-MODIFIED") == dt.datetime(2026, 5, 10, 3, tzinfo=dt.UTC)
+
+    # A third export of the same plan changes nothing but DTSTAMP.
+    third = cli("export", "ics", str(plan), "-o", str(out), "--force", env=_epoch(12))
+    assert third.code == 0
+    assert _events(_read(out.read_bytes()))[moved].decoded("SEQUENCE") == 1
+
+    # An activity cancelled in the plan goes out STATUS:CANCELLED, with its tasks, one higher.
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace(
+            "    lead: vp\n    support: [phong-don-vi]\n    status: in_progress",
+            "    lead: vp\n    support: [phong-don-vi]\n    status: cancelled",
+        ),
+        encoding="utf-8",
+    )
+    cli("export", "ics", str(plan), "-o", str(out), "--force", env=_epoch(13))
+    cancelled = _events(_read(out.read_bytes()))
+    for key in (
+        "mini-2026-activity-tuyen-truyen@tnplan",
+        "mini-2026-task-tuyen-truyen.2@tnplan",  # open task of a cancelled activity
+    ):
+        assert str(cancelled[key]["STATUS"]) == "CANCELLED", key
+        assert cancelled[key].decoded("SEQUENCE") == 1, key
+        assert cancelled[key].walk("VALARM") == []
+
+
+def test_an_item_removed_from_the_plan_is_cancelled(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    plan = tmp_path / "ke-hoach.yaml"
+    text = MINI.read_text(encoding="utf-8")
+    plan.write_text(text, encoding="utf-8")
+    out = tmp_path / "lich.ics"
+    assert cli("export", "ics", str(plan), "-o", str(out), env=_epoch(10)).code == 0
+    start = text.index("  - id: giao-luu\n")
+    plan.write_text(text[:start] + text[text.index("deadlines:\n") :], encoding="utf-8")
+    assert cli("export", "ics", str(plan), "-o", str(out), "--force", env=_epoch(11)).code == 0
+    gone = _events(_read(out.read_bytes()))["mini-2026-activity-giao-luu@tnplan"]
+    assert str(gone["STATUS"]) == "CANCELLED"
+    assert gone.decoded("SEQUENCE") == 1
+    assert gone.decoded("DTSTART") == D(2026, 5, 17)
+    assert str(gone["SUMMARY"]) == "5. Giao lưu doanh nghiệp"
+    # It stays cancelled on later exports, without rising again.
+    assert cli("export", "ics", str(plan), "-o", str(out), "--force", env=_epoch(12)).code == 0
+    assert (
+        _events(_read(out.read_bytes()))["mini-2026-activity-giao-luu@tnplan"].decoded("SEQUENCE")
+        == 1
+    )
+
+
+def test_state_file_option_and_a_foreign_file(cli: Callable[..., Any], tmp_path: Path) -> None:
+    state = tmp_path / "seq.json"
+    r = cli("export", "ics", str(MINI), "--state", str(state), env=EPOCH)
+    assert r.code == 0 and r.out.startswith("BEGIN:VCALENDAR")
+    data = json.loads(state.read_text(encoding="utf-8"))
+    assert data["format"] == "tnplan-ics-state/1"
+    assert data["events"]["mini-2026-event-hoi-nghi@tnplan"]["sequence"] == 0
+    foreign = tmp_path / "notes.json"
+    foreign.write_text('{"a": 1}', encoding="utf-8")
+    bad = cli("export", "ics", str(MINI), "--state", str(foreign))
+    assert (bad.code, bad.out) == (3, "")
+    assert bad.err == (
+        f"Lỗi: {foreign} không phải tệp trạng thái lịch của tnplan (chọn tệp khác với --state)\n"
+    )
+    assert foreign.read_text(encoding="utf-8") == '{"a": 1}'
+    en = cli("export", "ics", str(MINI), "--state", str(foreign), "--lang", "en")
+    assert en.err == (
+        f"Error: {foreign} is not a tnplan calendar state file (choose another file with --state)\n"
+    )
+
+
+# Many plans, one calendar ------------------------------------------------------------------
+
+
+def test_a_folder_of_three_plans_of_two_agencies(cli: Callable[..., Any]) -> None:
+    r = cli("export", "ics", str(DEPARTMENT), env=EPOCH)
+    assert r.code == 0, r.err
+    cal = _read(r.out.encode("utf-8"))
+    assert str(cal["X-WR-CALNAME"]) == "3 kế hoạch của 2 cơ quan"
+    events = _events(cal)
+    plans = [check.load_plan(p) for p in sorted(DEPARTMENT.glob("*.yaml"))]
+    for plan in plans:
+        mine = export.ics(plan, now=NOW)
+        assert set(_events(_read(mine))) <= set(events), plan.id
+    assert len(events) == sum(len(_events(_read(export.ics(p, now=NOW)))) for p in plans)
+    # Each says which plan it belongs to.
+    techfest = events["cb-techfest-2026-event-techfest@tnplan"]
+    assert str(techfest["DESCRIPTION"]).startswith("Kế hoạch: Tổ chức Techfest Cao Bằng năm 2026\n")
+    assert [str(c) for c in techfest["CATEGORIES"].cats] == ["event", "cb-techfest-2026"]
+    assert techfest.walk("VALARM")[0].decoded("TRIGGER") == dt.timedelta(days=-1)
+    assert str(events["cb-techfest-2026-task-toa-dam.moi-dien-gia@tnplan"]["STATUS"]) == "CANCELLED"
+    # Several files on the command line are the same as their folder.
+    files = cli("export", "ics", *map(str, sorted(DEPARTMENT.glob("*.yaml"))), env=EPOCH)
+    assert files.out == r.out
+
+
+def test_owner_feeds_keep_agencies_apart(cli: Callable[..., Any]) -> None:
+    """`vp` is the Văn phòng Sở of Thái Nguyên in two plans and of Cao Bằng in the third."""
+    both = cli("export", "ics", str(DEPARTMENT), "--owner", "vp")
+    assert (both.code, both.out) == (2, "")
+    assert both.err == (
+        "Lỗi: `vp` là đơn vị của 2 cơ quan khác nhau "
+        "(chỉ rõ kế hoạch: `alpha-2026:vp`, `cb-techfest-2026:vp`)\n"
+    )
+    tn = cli("export", "ics", str(DEPARTMENT), "--owner", "alpha-2026:vp", env=EPOCH)
+    assert tn.code == 0, tn.err
+    cats = {ev["CATEGORIES"].cats[1] for ev in _read(tn.out.encode("utf-8")).walk("VEVENT")}
+    plans = {str(c) for c in cats}
+    assert plans == {"alpha-2026", "beta-2026"}  # the same agency's two plans, not Cao Bằng's
+    cb = cli("export", "ics", str(DEPARTMENT), "--owner", "cb-techfest-2026:VP", env=EPOCH)
+    assert cb.code == 0
+    assert sorted(_events(_read(cb.out.encode("utf-8")))) == [
+        "cb-techfest-2026-activity-toa-dam@tnplan",
+        "cb-techfest-2026-deadline-bao-cao-techfest@tnplan",
+        "cb-techfest-2026-event-techfest@tnplan",
+        "cb-techfest-2026-task-techfest.gian-hang@tnplan",
+        "cb-techfest-2026-task-toa-dam.moi-dien-gia@tnplan",
+    ]
+    name = _read(cb.out.encode("utf-8"))["X-WR-CALNAME"]
+    assert str(name) == "Tổ chức Techfest Cao Bằng năm 2026 — Văn phòng Sở"
+
+
+def test_two_plans_with_one_id_are_refused(cli: Callable[..., Any], tmp_path: Path) -> None:
+    for name in ("a.yaml", "b.yaml"):
+        (tmp_path / name).write_bytes(MINI.read_bytes())
+    r = cli("export", "ics", str(tmp_path))
+    assert (r.code, r.out) == (1, "")
+    assert r.err == (
+        f"Lỗi: hai kế hoạch cùng mã `mini-2026`: {tmp_path / 'a.yaml'} và {tmp_path / 'b.yaml'} "
+        "(đổi `id` của một kế hoạch)\n"
+    )

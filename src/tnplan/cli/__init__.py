@@ -18,9 +18,20 @@ from __future__ import annotations
 import gc
 import os
 import sys
+import warnings
 from typing import Annotated
 
-import typer
+# Click 8.5 deprecates `click.utils.get_binary_stream` and `get_text_stream`, which Typer 0.24
+# imports by those names when it loads; nothing of tnplan uses them.  Only these two warnings
+# are silenced, only while Typer loads, so tnplan runs on click 8.1 to 8.x without a warning
+# (and beside tools that need click 8.5, such as check-jsonschema).
+with warnings.catch_warnings():
+    warnings.filterwarnings(
+        "ignore",
+        message=r"'click\.utils\.get_(binary|text)_stream' is deprecated",
+        category=DeprecationWarning,
+    )
+    import typer
 
 from ..plan.problems import TnplanError
 from . import common
@@ -133,7 +144,7 @@ def _root(
 
 from . import validate as _validate  # noqa: E402,F401  (registers the command)
 
-for _name in ("track", "documents", "exports"):
+for _name in ("track", "documents", "exports", "collect"):
     try:
         __import__(f"{__name__}.{_name}")
     except ModuleNotFoundError as _exc:  # a command module not written yet

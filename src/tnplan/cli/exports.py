@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from . import app, common
+from . import app, common, complete
 from .i18n import english, tr
 
 if TYPE_CHECKING:
@@ -43,31 +45,71 @@ PlanArg = Annotated[
         show_default=False,
     ),
 ]
-
-
-def _out(suffix: str) -> Any:
-    """``--output``/``-o`` with an example of this command's kind of file."""
-    return typer.Option(
-        "--output",
-        "-o",
-        metavar=tr("TỆP", "FILE"),
+PlansArg = Annotated[
+    list[Path] | None,
+    typer.Argument(
+        metavar=tr("KẾ_HOẠCH...", "PLAN..."),
         help=tr(
-            f"Ghi ra tệp này (ghi đè nếu đã có) thay vì in ra màn hình. Ví dụ: -o {suffix}",
-            f"Write to this file (replacing it if it exists) instead of the screen. "
-            f"Example: -o {suffix}",
+            "Tệp kế hoạch hoặc thư mục, một hay nhiều; nhiều kế hoạch được gộp làm một "
+            "(mặc định: kế hoạch trong ./plans/). Ví dụ: plans/",
+            "Plan files or folders, one or more; several plans are combined into one "
+            "(by default the plan in ./plans/). Example: plans/",
         ),
         show_default=False,
+    ),
+]
+
+
+def _out(example: str, *, replaces: bool) -> Any:
+    """``--output``/``-o`` with an example of this command's kind of file."""
+    if replaces:
+        vi = f"Ghi ra tệp này (ghi đè nếu đã có) thay vì in ra màn hình. Ví dụ: -o {example}"
+        en = (
+            f"Write to this file (replacing it if it exists) instead of the screen. "
+            f"Example: -o {example}"
+        )
+    else:
+        vi = (
+            "Ghi ra tệp này thay vì in ra màn hình; tệp đã có chỉ bị ghi đè khi có --force. "
+            f"Ví dụ: -o {example}"
+        )
+        en = (
+            "Write to this file instead of the screen; a file that exists is replaced only "
+            f"with --force. Example: -o {example}"
+        )
+    return typer.Option(
+        "--output", "-o", metavar=tr("TỆP", "FILE"), help=tr(vi, en), show_default=False
     )
 
 
-def _emit(data: bytes, output: Path | None, lang: str) -> None:
+def _owner(vi: str, en: str) -> Any:
+    return typer.Option(
+        "--owner",
+        "-u",
+        metavar=tr("ĐƠN_VỊ", "UNIT"),
+        help=tr(vi, en),
+        show_default=False,
+        autocompletion=complete.unit_ids,
+    )
+
+
+ForceOpt = Annotated[
+    bool,
+    typer.Option(
+        "--force",
+        help=tr("Ghi đè tệp -o nếu đã có.", "Overwrite the -o file if it exists."),
+    ),
+]
+
+
+def _emit(data: bytes, output: Path | None, lang: str, *, force: bool = True) -> None:
     """Print to stdout, or write the file atomically and say so on stderr."""
     if output is None:
         typer.echo(data, nl=False)
         return
     from ..documents.render import write_atomic
 
-    write_atomic(output, data, force=True, lang=lang)
+    write_atomic(output, data, force=force, lang=lang)
     typer.echo(f"Đã ghi {output}" if lang == "vi" else f"Wrote {output}", err=True)
 
 
@@ -77,51 +119,135 @@ def _plan(arg: Path | None, lang: str) -> Plan:
     return load_plan(common.one_plan(arg, lang), lang=lang)
 
 
+def _plans(args: list[Path] | None, lang: str) -> list[Plan]:
+    """The plans to combine: every plan of each folder and file given, else the default one."""
+    from ..plan.check import load_plan
+
+    if not args:
+        return [load_plan(common.one_plan(None, lang), lang=lang)]
+    paths = [p for arg in args for p in common.plan_paths(arg, lang)]
+    unique = list(dict.fromkeys(p.resolve() for p in paths))
+    return [load_plan(p, lang=lang) for p in unique]
+
+
+def _export_time() -> dt.datetime:
+    """Now, or ``SOURCE_DATE_EPOCH`` when set (reproducible files, as build tools agree)."""
+    raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if raw.isdigit():
+        return dt.datetime.fromtimestamp(int(raw), dt.UTC)
+    return dt.datetime.now(dt.UTC)
+
+
+def _read_state(path: Path, lang: str) -> dict[str, Any] | None:
+    """The state an earlier export left, None when there is none yet."""
+    import json
+
+    from ..exchange.export import valid_state
+    from ..plan.problems import TnplanError
+
+    if not path.exists():
+        return None
+    vi = lang == "vi"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        data = None
+    if not valid_state(data):
+        raise TnplanError(
+            f"{path} không phải tệp trạng thái lịch của tnplan"
+            if vi
+            else f"{path} is not a tnplan calendar state file",
+            hint="chọn tệp khác với --state" if vi else "choose another file with --state",
+            exit_code=3,
+        )
+    state: dict[str, Any] = data
+    return state
+
+
 @export_app.command("ics")
 @english(
     """An iCalendar (RFC 5545) file for Google Calendar, Outlook and phones.
 
-    Activities are all-day events over their dates; events with a time are in the
-    Asia/Ho_Chi_Minh time zone; report and task deadlines are all-day events with a reminder
-    the day before. Each item has a fixed UID: importing a newer file updates, never doubles.
+    A folder or several files: every plan in one calendar. Activities are all-day events;
+    events with a time are in the plan's time zone, with a reminder the day before; report and
+    task deadlines remind at 9:00 the day before; a cancelled item is sent as STATUS:CANCELLED
+    so calendars remove it. Each item has a fixed UID; SEQUENCE grows whenever the item
+    changes (from the state file beside the calendar), so importing again updates, never
+    doubles. DTSTAMP is the time of export (SOURCE_DATE_EPOCH when set).
 
-    Examples: tnplan export ics -o lich.ics · tnplan export ics --owner "Văn phòng Sở" -o vp.ics
+    Examples: tnplan export ics plans/ -o lich.ics --force · tnplan export ics --owner vp -o vp.ics
     """
 )
 def export_ics(
-    plan: PlanArg = None,
-    owner: common.OwnerOpt = None,
-    output: Annotated[Path | None, _out("lich.ics")] = None,
+    plans: PlansArg = None,
+    owner: Annotated[
+        str | None,
+        _owner(
+            "Chỉ những việc của đơn vị này (mã hoặc tên; KẾ-HOẠCH:ĐƠN-VỊ khi nhiều cơ quan "
+            "cùng mã), để mỗi đơn vị theo dõi lịch riêng. Ví dụ: --owner vp",
+            "Only this unit's items (its id or name; PLAN:UNIT when agencies share an id), so "
+            "each unit follows a calendar of its own. Example: --owner vp",
+        ),
+    ] = None,
+    output: Annotated[Path | None, _out("lich.ics", replaces=False)] = None,
+    state: Annotated[
+        Path | None,
+        typer.Option(
+            "--state",
+            metavar=tr("TỆP", "FILE"),
+            help=tr(
+                "Tệp ghi dấu từng sự kiện để SEQUENCE tăng khi sự kiện đổi (mặc định khi có -o: "
+                "TỆP.state.json cạnh tệp lịch). Ví dụ: --state lich.state.json",
+                "A file keeping a mark of each event so that SEQUENCE grows when an event "
+                "changes (with -o, by default FILE.state.json beside the calendar). "
+                "Example: --state lich.state.json",
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    force: ForceOpt = False,
     lang: common.LangOpt = None,
 ) -> None:
     """Lịch iCalendar (RFC 5545) để nhập vào Google Calendar, Outlook, điện thoại.
 
-    Hoạt động là sự kiện cả ngày theo thời gian thực hiện; sự kiện có giờ theo múi giờ
-    Asia/Ho_Chi_Minh; hạn báo cáo và hạn công việc là sự kiện cả ngày, nhắc trước một ngày.
-    Mỗi mục có UID cố định: nhập lại tệp mới thì cập nhật, không nhân đôi.
+    Thư mục hoặc nhiều tệp: mọi kế hoạch trong một lịch. Hoạt động là sự kiện cả ngày; sự
+    kiện có giờ theo múi giờ của kế hoạch, nhắc trước một ngày; hạn báo cáo, hạn công việc
+    nhắc 9:00 hôm trước; việc bị hủy gửi STATUS:CANCELLED để lịch xóa đi. Mỗi mục có UID cố
+    định; SEQUENCE tăng mỗi khi mục đổi (theo tệp trạng thái cạnh tệp lịch), nên nhập lại
+    thì lịch cập nhật, không nhân đôi. DTSTAMP là lúc xuất (SOURCE_DATE_EPOCH nếu đặt).
 
-    Ví dụ: tnplan export ics -o lich.ics · tnplan export ics --owner "Văn phòng Sở" -o vp.ics
+    Ví dụ: tnplan export ics plans/ -o lich.ics --force · tnplan export ics --owner vp -o vp.ics
     """
-    from ..exchange.export import ics
-    from ..track.schedule import resolve_owner
+    from ..exchange.export import feed
 
     language = common.lang_from_env(lang)
-    p = _plan(plan, language)
-    uid = resolve_owner([p], owner, lang=language).owner.id if owner else None
-    _emit(ics(p, owner=uid), output, language)
+    group = _plans(plans, language)
+    where = state or (output.with_name(output.name + ".state.json") if output else None)
+    before = _read_state(where, language) if where is not None else None
+    made = feed(group, owner, now=_export_time(), state=before, lang=language)
+    _emit(made.data, output, language, force=force)
+    if where is not None:
+        import json
+
+        from ..documents.render import write_atomic
+
+        text = json.dumps(made.state, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+        write_atomic(where, text.encode("utf-8"), force=True, lang=language)
 
 
 @export_app.command("html")
 @english(
     """A one-file HTML tracking page that needs no network: progress, Gantt chart, late items.
 
-    It reads on a phone and prints; send it as an attachment.
+    A folder or several files: one page, a part for each plan, with a common list of the next
+    14 days and of late items, filtered by unit on the page itself. It reads on a phone (a
+    calendar by week) and prints; send it as an attachment.
 
-    Examples: tnplan export html -o theo-doi.html · tnplan export html --as-of 14/5/2026 -o t.html
+    Examples: tnplan export html plans/ -o theo-doi.html · tnplan export html --as-of 14/5/2026
     """
 )
 def export_html(
-    plan: PlanArg = None,
+    plans: PlansArg = None,
     as_of: Annotated[
         str,
         typer.Option(
@@ -135,22 +261,49 @@ def export_html(
             ),
         ),
     ] = "today",
-    output: Annotated[Path | None, _out("theo-doi.html")] = None,
+    owner: Annotated[
+        str | None,
+        _owner(
+            "Chỉ việc của đơn vị này (mã hoặc tên; KẾ-HOẠCH:ĐƠN-VỊ khi nhiều cơ quan cùng "
+            "mã). Ví dụ: --owner vp",
+            "Only this unit's items (its id or name; PLAN:UNIT when agencies share an id). "
+            "Example: --owner vp",
+        ),
+    ] = None,
+    templates: Annotated[
+        Path | None,
+        typer.Option(
+            "--templates",
+            metavar=tr("THƯ_MỤC", "FOLDER"),
+            help=tr(
+                "Thư mục mẫu riêng; dashboard.html.j2 trong đó thay mẫu có sẵn. "
+                "Ví dụ: --templates mau/",
+                "A folder of your own templates; its dashboard.html.j2 replaces the built-in "
+                "one. Example: --templates mau/",
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[Path | None, _out("theo-doi.html", replaces=False)] = None,
+    force: ForceOpt = False,
     lang: common.LangOpt = None,
 ) -> None:
     """Trang theo dõi HTML một tệp, không cần mạng: tiến độ, biểu đồ Gantt, việc trễ hạn.
 
-    Mở được trên điện thoại, in được; gửi kèm thư như một tệp.
+    Thư mục hoặc nhiều tệp: một trang, mỗi kế hoạch một phần, cùng danh sách chung việc 14
+    ngày tới và việc trễ hạn, lọc theo đơn vị ngay trên trang. Đọc được trên điện thoại (lịch
+    theo tuần), in được; gửi kèm thư như một tệp.
 
-    Ví dụ: tnplan export html -o theo-doi.html · tnplan export html --as-of 14/5/2026 -o t.html
+    Ví dụ: tnplan export html plans/ -o theo-doi.html · tnplan export html --as-of 14/5/2026
     """
-    from ..track.dashboard import render
+    from ..exchange.dashboard import render
     from ..track.schedule import parse_as_of
 
     language = common.lang_from_env(lang)
-    p = _plan(plan, language)
-    when = parse_as_of(as_of, p.document.timezone, lang=language)
-    _emit(render(p, when).encode("utf-8"), output, language)
+    group = _plans(plans, language)
+    when = parse_as_of(as_of, group[0].document.timezone, lang=language)
+    page = render(group, when, owner=owner, templates=templates, lang=language)
+    _emit(page.encode("utf-8"), output, language, force=force)
 
 
 @export_app.command("json")
@@ -164,7 +317,7 @@ def export_html(
 )
 def export_json(
     plan: PlanArg = None,
-    output: Annotated[Path | None, _out("ke-hoach.json")] = None,
+    output: Annotated[Path | None, _out("ke-hoach.json", replaces=True)] = None,
     lang: common.LangOpt = None,
 ) -> None:
     """Toàn bộ kế hoạch đã chuẩn hóa, dạng JSON (ngày ISO, giờ HH:MM), cho chương trình khác.
@@ -189,7 +342,7 @@ def export_json(
     """
 )
 def export_schema(
-    output: Annotated[Path | None, _out("schema/tnplan-1.schema.json")] = None,
+    output: Annotated[Path | None, _out("schema/tnplan-1.schema.json", replaces=True)] = None,
     lang: common.LangOpt = None,
 ) -> None:
     """JSON Schema (draft 2020-12) của định dạng kế hoạch, để VS Code gợi ý và kiểm tra.

@@ -122,9 +122,10 @@ def status(
     """A Gantt chart: one line an activity, the days across.
 
     By default from the plan's start to its last report deadline; weekends and holidays are
-    shaded; a deadline is ◆.
+    shaded; a deadline is ◆. With --year: one year, the months across, one line for each plan
+    of the folder.
 
-    Example: tnplan timeline --as-of 14/5/2026 --all
+    Examples: tnplan timeline --as-of 14/5/2026 --all · tnplan timeline --year 2026 plans/
     """
 )
 def timeline(
@@ -166,20 +167,54 @@ def timeline(
             ),
         ),
     ] = False,
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year",
+            "-y",
+            min=1900,
+            max=2200,
+            metavar=tr("NĂM", "YEAR"),
+            help=tr(
+                "Cả một năm: các tháng theo chiều ngang, mỗi kế hoạch một dòng. Ví dụ: --year 2026",
+                "A whole year: the months across, one line a plan. Example: --year 2026",
+            ),
+            show_default=False,
+        ),
+    ] = None,
     lang: common.LangOpt = None,
     old_owner: OldOwnerOpt = None,
 ) -> None:
     """Biểu đồ Gantt: mỗi hoạt động một dòng, các ngày theo chiều ngang.
 
     Mặc định từ đầu kế hoạch đến hạn báo cáo cuối; cuối tuần, ngày lễ được tô; hạn là ◆.
+    Với --year: một năm, các tháng theo chiều ngang, mỗi kế hoạch trong thư mục một dòng.
 
-    Ví dụ: tnplan timeline --as-of 14/5/2026 --all
+    Ví dụ: tnplan timeline --as-of 14/5/2026 --all · tnplan timeline --year 2026 plans/
     """
     from ..plan.problems import TnplanError
     from ..track import schedule
     from ..track.views import timeline_view
 
     language = common.lang_from_env(lang)
+    if year is not None and (start or end or all_items):
+        raise TnplanError(
+            "--year không đi cùng --from, --to, --all"
+            if language == "vi"
+            else "--year does not go with --from, --to or --all",
+            hint="bỏ --year để xem theo ngày"
+            if language == "vi"
+            else "leave out --year to see the days",
+            exit_code=2,
+        )
+    if year is not None:
+        from ..track.views import year_view
+        from ..track.year import year as year_of
+
+        folder = plan if plan is not None else Path("plans") if Path("plans").is_dir() else None
+        _, snap = _load(folder, as_of, owner, language, old_owner)
+        _print(year_view(year_of(snap, year), language, cells=_width()))
+        return
     _, snap = _load(plan, as_of, owner, language, old_owner)
     first = schedule.parse_day(start, "--from", lang=language) if start else None
     last = schedule.parse_day(end, "--to", lang=language) if end else None

@@ -873,6 +873,113 @@ class ReportLine:
     late: bool
 
 
+STATUS_WORDS = {
+    "done": "Đã thực hiện",
+    "in_progress": "Đang thực hiện",
+    "planned": "Chưa thực hiện",
+    "postponed": "Tạm hoãn",
+    "cancelled": "Không thực hiện",
+}
+
+
+def _flat(text: str) -> str:
+    """Text on one line (a unit's cell may hold line breaks; a table cell cannot)."""
+    return " ".join(text.split())
+
+
+@dataclass
+class UnitRow:
+    """One line of a unit's results table."""
+
+    number: str
+    title: str
+    done: str
+    participants: int | None
+    result: str
+    spent: int | None
+
+
+@dataclass
+class UnitReport:
+    """What one unit reported for a deadline (its results file), as the report tells it."""
+
+    name: str
+    on: dt.date
+    revised: dt.date | None
+    rows: list[UnitRow]
+    difficulties: list[str]
+    proposals: list[str]
+    done: int
+    participants: int
+    spent: int
+
+
+def _unit_reports(
+    plan: model.Plan, d: model.Deadline, reports: Sequence[model.UnitResults]
+) -> list[UnitReport]:
+    """The units' results for ``d`` received by the report date, in the order owners are named."""
+    from ..plan.check import expand_units
+    from ..plan.results import task_keys
+
+    by_unit = {r.unit: r for r in reports if r.deadline == d.id}
+    out = []
+    for uid in expand_units(plan, d.owners):
+        res = by_unit.get(uid)
+        if res is None:
+            continue
+        unit = plan.unit(uid)
+        rows = []
+        for row in res.rows:
+            a = plan.activity(row.activity)
+            if a is None:
+                continue
+            number = str(a.number) if a.number is not None else ""
+            title = a.title
+            if row.task is not None:
+                keys = list(task_keys(a))
+                task = task_keys(a).get(row.task)
+                title = task.title if task is not None else row.task
+                sub = keys.index(row.task) + 1 if row.task in keys else 0
+                number = f"{number}.{sub}" if number else str(sub)
+            done = STATUS_WORDS[row.status] if row.status else "Chưa ghi trạng thái"
+            if row.held_on is not None:
+                done += f", {vi.date_short(row.held_on)}"
+            result = "; ".join(_flat(o) for o in row.outputs)
+            if row.notes:
+                result = f"{result}. {_flat(row.notes)}" if result else _flat(row.notes)
+            rows.append(UnitRow(number, _flat(title), done, row.participants, result, row.spent))
+        out.append(
+            UnitReport(
+                name=unit.name if unit else uid,
+                on=res.date,
+                revised=res.revised,
+                rows=rows,
+                difficulties=[_flat(x) for x in res.difficulties],
+                proposals=[_flat(x) for x in res.proposals],
+                done=sum(1 for r in res.rows if r.status == "done"),
+                participants=sum(r.participants or 0 for r in res.rows),
+                spent=sum(r.spent or 0 for r in res.rows),
+            )
+        )
+    return out
+
+
+def _lead_rows(
+    plan: model.Plan, reports: Sequence[model.UnitResults]
+) -> dict[str, model.ResultRow]:
+    """For each activity, the row its lead unit reported about it (the first one received)."""
+    from ..plan.check import expand_units
+
+    found: dict[str, model.ResultRow] = {}
+    for res in sorted(reports, key=lambda r: r.date):
+        for row in res.rows:
+            a = plan.activity(row.activity)
+            lead = a.lead if a is not None and row.task is None else None
+            if lead and res.unit in expand_units(plan, [lead]):
+                found.setdefault(row.activity, row)
+    return found
+
+
 def _report_deadline(plan: model.Plan, wanted: str | None, lang: str) -> model.Deadline | None:
     if wanted is not None:
         d = plan.deadline(wanted)
@@ -901,6 +1008,8 @@ def report_context(
     from ..plan.check import expand_units
 
     target = _report_deadline(plan, deadline, lang)
+    reports = [r for r in plan.reports if r.date <= as_of]  # what was received by then
+    lead_rows = _lead_rows(plan, reports)
     addressees = []
     for uid in target.to if target else []:
         unit = plan.unit(uid)
@@ -909,9 +1018,27 @@ def report_context(
     for a in plan.activities:
         start, _end = plan.activity_window(a)
         r = a.result
+        reported = lead_rows.get(a.id)
+        if r is None and reported is not None:  # the lead unit's figures, from its form
+            r = model.Result(
+                held_on=reported.held_on,
+                participants=reported.participants,
+                outputs=list(reported.outputs),
+                notes=reported.notes,
+            )
+        status = a.status
+        if status == "planned" and reported is not None and reported.status == "in_progress":
+            status = "in_progress"
         state: str
-        if a.status in ("done", "postponed", "cancelled", "in_progress"):
-            state = a.status
+        if (
+            status == "planned"
+            and reported is not None
+            and reported.status == "done"
+            and (reported.held_on is None or reported.held_on <= as_of)
+        ):
+            state = "done"
+        elif status in ("done", "postponed", "cancelled", "in_progress"):
+            state = status
         elif r is not None and r.held_on is not None and r.held_on <= as_of:
             state = "done"
         elif start > as_of:
@@ -946,7 +1073,19 @@ def report_context(
             got = [r.date for r in d.received if r.unit == uid and r.date <= as_of]
             on = min(got) if got else None
             lines.append(ReportLine(unit.name if unit else uid, on, bool(on and on > d.due)))
-        owed.append({"deadline": d, "lines": lines})
+        units = _unit_reports(plan, d, reports)
+        names = {u.name for u in units}
+        owed.append(
+            {
+                "deadline": d,
+                "lines": lines,
+                "reports": units,
+                "missing": [line.name for line in lines if line.name not in names],
+                "done": sum(u.done for u in units),
+                "participants": sum(u.participants for u in units),
+                "spent": sum(u.spent for u in units),
+            }
+        )
     budget = plan.budget
     lines_ = budget.lines if budget else []
     planned = sum(b.amount for b in lines_)

@@ -49,8 +49,52 @@ def check_file(path: Path, *, lang: str = "vi", display: str | None = None) -> C
     if plan is not None:
         plan.source = str(path)
         check_plan(plan, rep)
+        from . import results
+
+        results.read_results(plan, path, rep, display)  # units' results next to the plan
     rep.problems.sort(key=Problem.sort_key)
     return Checked(path, plan, rep.problems)
+
+
+def check_bytes(data: bytes, display: str, *, lang: str = "vi") -> Checked:
+    """Load, convert and check a plan given as bytes (``tnplan validate -`` reads stdin)."""
+    from . import load, schema
+
+    rep = Reporter(display, lang)
+    if len(data) > load.MAX_BYTES:
+        rep.add((1, 1), "file-too-large", size=len(data) // 2**20, max=load.MAX_BYTES // 2**20)
+        root = None
+    else:
+        root = load.parse_bytes(data, rep)
+    plan = schema.build_plan(root, rep) if root is not None else None
+    if plan is not None:
+        plan.source = display
+        check_plan(plan, rep)
+    rep.problems.sort(key=Problem.sort_key)
+    return Checked(Path(display), plan, rep.problems)
+
+
+_PLAN_HEAD = re.compile(r"""format[ \t]*:[ \t]*["']?tnplan/""")
+
+
+def is_plan_file(path: Path) -> bool:
+    """Whether a file is a tnplan plan: its first line of content is ``format: tnplan/…``.
+
+    Comments, blank lines, ``%YAML`` directives and ``---`` may come before it.  A file that
+    cannot be read counts as a plan, so that checking it reports why.
+    """
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(65536)
+    except OSError:
+        return True
+    text = head.removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace")
+    for line in text.splitlines():
+        bare = line.strip()
+        if not bare or bare.startswith(("#", "%")) or bare == "---":
+            continue
+        return _PLAN_HEAD.match(line) is not None
+    return False
 
 
 def plan_files(paths: Iterable[Path]) -> Iterator[Path]:
@@ -149,6 +193,7 @@ def check_plan(plan: model.Plan, rep: Reporter) -> None:
     _check_events(plan, rep)
     _check_deadlines(plan, rep)
     _check_placeholders(plan, rep)
+    _check_emails(plan, rep)
 
 
 def _check_timezone(plan: model.Plan, rep: Reporter) -> None:
@@ -361,6 +406,18 @@ def _check_placeholders(plan: model.Plan, rep: Reporter) -> None:
     for d in plan.deadlines:
         if d.text:
             scan(d, "text", [d.text], ("due",))
+
+
+EMAIL_RE = re.compile(r"[^@\s,;<>()\[\]\"']+@[^@\s,;<>()\[\]\"']+\.[A-Za-z]{2,}\Z")
+
+
+def _check_emails(plan: model.Plan, rep: Reporter) -> None:
+    """One address per unit (and per contact), written as name@domain."""
+    for u in plan.units:
+        for node, name in ((u, "email"), (u.contact, "email")):
+            value = getattr(node, name, None) if node is not None else None
+            if value and not EMAIL_RE.match(value):
+                rep.add(node.where(name), "bad-email", value=value)  # type: ignore[union-attr]
 
 
 def expand_units(plan: model.Plan, ids: Iterable[str]) -> list[str]:

@@ -135,6 +135,16 @@ FIELDS: dict[str, tuple[str, ...]] = {
     # Budget
     "sources": ("nguồn", "nguồn_kinh_phí", "các_nguồn"),
     "lines": ("khoản", "các_khoản", "dự_toán", "chi_tiết"),
+    # ResultRow, UnitResults (a unit's results file)
+    "activity": ("hoạt_động", "mã_hoạt_động"),
+    "task": ("công_việc", "việc", "mã_công_việc"),
+    "plan": ("kế_hoạch", "mã_kế_hoạch"),
+    "revised": ("ngày_sửa", "bản_sửa", "sửa_ngày", "ngày_nhận_bản_sửa"),
+    "form": ("biểu_mẫu", "tệp_biểu_mẫu", "mẫu"),
+    "sha256": ("mã_băm", "băm", "hash"),
+    "fingerprint": ("dấu_vân_tay", "vân_tay", "phiên_bản"),
+    "rows": ("dòng", "các_dòng", "kết_quả"),
+    "difficulties": ("khó_khăn", "vướng_mắc", "khó_khăn_vướng_mắc"),
     # Evaluation
     "strengths": ("ưu_điểm", "kết_quả_đạt_được", "mặt_được"),
     "shortcomings": ("tồn_tại", "hạn_chế", "khuyết_điểm"),
@@ -195,6 +205,11 @@ BY_CLASS: dict[str, tuple[str, ...]] = {
     "Plan.reporting": ("chế_độ_báo_cáo", "chế_độ_thông_tin", "thông_tin_báo_cáo", "báo_cáo"),
     "Plan.period": ("thời_gian", "thời_gian_tổ_chức", "giai_đoạn"),
     "Evaluation.causes": ("nguyên_nhân", "lý_do"),
+    "UnitResults.date": ("ngày", "ngày_nhận", "ngày_nộp"),
+    "UnitResults.unit": ("đơn_vị", "đơn_vị_báo_cáo", "đơn_vị_nộp"),
+    "UnitResults.format": ("định_dạng", "phiên_bản_định_dạng", "version"),
+    "ResultRow.status": ("trạng_thái", "tình_trạng", "tiến_độ", "state"),
+    "ResultRow.held_on": ("ngày_thực_hiện", "ngày_tổ_chức", "đã_tổ_chức", "ngày"),
     "Deadline.owners": ("đơn_vị_phải_nộp", "đơn_vị_báo_cáo", "đơn_vị", "người_nộp"),
     "Deadline.to": ("nơi_nhận", "gửi", "gửi_đến"),
 }

@@ -322,6 +322,42 @@ CATALOGUE: dict[str, tuple[Level, str, str, str, str]] = {
         "unit `{id}` reported but is not among this deadline's `owners`",
         "add it to `owners` or fix the id",
     ),
+    "bad-email": (
+        "error",
+        "địa chỉ thư `{value}` không hợp lệ",
+        "ghi một địa chỉ dạng `ten@co-quan.gov.vn`",
+        "e-mail address `{value}` is not valid",
+        "write one address such as `name@agency.gov.vn`",
+    ),
+    # Units' results, in the files next to the plan (``<plan>.results/<deadline>/<unit>.yaml``).
+    "results-format": (
+        "error",
+        "tệp kết quả có định dạng `{value}`",
+        "viết `format: tnplan-results/1`",
+        "the results file has format `{value}`",
+        "write `format: tnplan-results/1`",
+    ),
+    "results-other-plan": (
+        "error",
+        "tệp kết quả thuộc kế hoạch `{value}`, không phải `{plan}`",
+        "chuyển tệp về thư mục kết quả của kế hoạch `{value}`",
+        "the results file belongs to plan `{value}`, not `{plan}`",
+        "move it to the results folder of plan `{value}`",
+    ),
+    "results-misplaced": (
+        "error",
+        "tệp kết quả ghi {field} `{value}` nhưng nằm ở {path}",
+        "đặt tệp tại {expected}",
+        "the results file says {field} `{value}` but lies at {path}",
+        "put it at {expected}",
+    ),
+    "results-unknown-task": (
+        "error",
+        "hoạt động `{activity}` không có công việc `{task}`",
+        "{suggest}",
+        "activity `{activity}` has no task `{task}`",
+        "{suggest}",
+    ),
     "weekend-deadline": (
         "warning",
         "hạn {date} rơi vào {weekday}",
@@ -400,6 +436,7 @@ FIXES = {
     "one-of": ("có phải một trong: {0}?", "did you mean one of: {0}?"),
     "use-one-of": ("dùng một trong: {0}", "use one of: {0}"),
     "fields-here": ("các trường ở đây: {0}", "the fields here: {0}"),
+    "known-ids": ("các mã: {0}", "the ids: {0}"),
     "known-units": ("các mã đơn vị: {0}", "the unit ids: {0}"),
     "known-invitees": (
         "các mã khách mời, nhóm và đơn vị: {0}",
@@ -555,7 +592,7 @@ class Reporter:
         found = close_ids(word, {c: c for c in choices})
         if found:
             return self.did_you_mean([f"`{c}`" for c in found])
-        return listed(choices, self.lang)
+        return self.fix("known-ids", listed(choices, self.lang))
 
     def did_you_mean(self, shown: list[str]) -> str:
         if len(shown) == 1:

@@ -23,6 +23,8 @@ Authority = Literal["KT.", "TL.", "TM.", "TUQ.", "Q."]
 UnitKind = Literal["internal", "external"]
 
 FORMAT = "tnplan/1"
+RESULTS_FORMAT = "tnplan-results/1"
+"""The format of a unit's results file (:class:`UnitResults`)."""
 
 
 def f(desc: str, default: Any = ..., *, kind: str = "", example: Any = None) -> Any:
@@ -140,6 +142,11 @@ class Unit(Node):
     kind: UnitKind = f("internal: thuộc cơ quan; external: bên ngoài", "internal")
     members: list[str] = f("Nếu là nhóm: các đơn vị thành viên", [], kind="unit")
     contact: Contact | None = f("Liên hệ", None)
+    email: str | None = f(
+        "Thư điện tử của đơn vị: nhận biểu mẫu báo cáo và thư nhắc hạn (tnplan remind)",
+        None,
+        example="qlkh@skhcn.thainguyen.gov.vn",
+    )
 
 
 @dataclass(kw_only=True)
@@ -287,6 +294,42 @@ class Evaluation(Node):
 
 
 @dataclass(kw_only=True)
+class ResultRow(Node):
+    """One line a unit reported: an activity it leads or supports, or a task it owns."""
+
+    activity: str = f("Mã hoạt động", kind="activity")
+    task: str | None = f(
+        "Mã công việc của hoạt động (hoặc #n: công việc thứ n chưa có mã); bỏ trống khi dòng là "
+        "chính hoạt động",
+        None,
+    )
+    status: Status | None = f("Trạng thái đơn vị báo cáo", None)
+    held_on: dt.date | None = f("Ngày thực hiện (tổ chức, hoàn thành)", None)
+    participants: int | None = f("Số người tham dự", None)
+    outputs: list[str] = f("Kết quả, sản phẩm", [])
+    spent: int | None = f("Kinh phí đã chi (đồng)", None)
+    notes: str | None = f("Ghi chú, đánh giá", None)
+
+
+@dataclass(kw_only=True)
+class UnitResults(Node):
+    """What one unit reported for one deadline (``<plan>.results/<deadline>/<unit>.yaml``)."""
+
+    format: str = f("Phiên bản định dạng tệp kết quả", example=RESULTS_FORMAT)
+    plan: str = f("Mã kế hoạch", example="ngay-khcn-2026")
+    deadline: str = f("Mã hạn báo cáo", kind="deadline")
+    unit: str = f("Đơn vị báo cáo", kind="unit")
+    date: dt.date = f("Ngày nhận báo cáo")
+    revised: dt.date | None = f("Ngày nhận bản sửa (khi đơn vị gửi lại)", None)
+    form: str | None = f("Tên tệp biểu mẫu đã nhận", None)
+    sha256: str | None = f("Mã băm SHA-256 của tệp biểu mẫu", None)
+    fingerprint: str | None = f("Dấu vân tay của biểu mẫu (phiên bản kế hoạch khi lập)", None)
+    rows: list[ResultRow] = f("Kết quả từng hoạt động, công việc", [])
+    difficulties: list[str] = f("Khó khăn, vướng mắc", [])
+    proposals: list[str] = f("Đề xuất, kiến nghị", [])
+
+
+@dataclass(kw_only=True)
 class Calendar(Node):
     holidays: list[dt.date] = f("Ngày nghỉ thêm (theo thông báo hằng năm)", [])
     workdays: list[dt.date] = f("Ngày làm việc bù (thứ Bảy, Chủ nhật đi làm)", [])
@@ -320,6 +363,10 @@ class Plan(Node):
     evaluation: Evaluation | None = f("Đánh giá sau khi tổ chức, cho báo cáo kết quả", None)
     templates: str | None = f("Thư mục mẫu văn bản riêng (so với tệp kế hoạch)", None)
     source: str = field(default="", compare=False, repr=False, metadata={"internal": True})
+    reports: list[UnitResults] = field(
+        default_factory=list, compare=False, repr=False, metadata={"internal": True}
+    )
+    """Units' results, read from the files next to the plan (see :mod:`tnplan.plan.results`)."""
 
     # Lookups by id: the plan is not changed once built, so the index is built once.
     @functools.cached_property

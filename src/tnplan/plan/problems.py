@@ -100,3 +100,124 @@ def format_github(problems: Sequence[Problem]) -> str:
 def format_json(problems: Sequence[Problem]) -> str:
     """A JSON array of objects with the keys file, line, col, level, code, message, hint."""
     return json.dumps([asdict(p) for p in problems], ensure_ascii=False, indent=2)
+
+
+def _uri(path: str) -> tuple[str, bool]:
+    """A file's path as a SARIF artifact URI: relative (to the checkout), or ``file://``."""
+    from pathlib import PurePath, PurePosixPath
+    from urllib.parse import quote
+
+    p = PurePath(path)
+    if p.is_absolute():
+        return p.as_uri(), False
+    return quote(PurePosixPath(*p.parts).as_posix()), True
+
+
+def format_sarif(problems: Sequence[Problem], *, lang: str = "vi", version: str = "") -> str:
+    """A SARIF 2.1.0 log (GitHub code scanning, editors): one run, a rule per problem code.
+
+    Columns count characters (``columnKind: unicodeCodePoints``), as tnplan's do; relative
+    paths are relative to the checkout (``%SRCROOT%``).
+    """
+    from .messages import CATALOGUE
+
+    codes = sorted({p.code for p in problems})
+    index = {code: i for i, code in enumerate(codes)}
+    rules = []
+    for code in codes:
+        level, vi, _, en, _ = CATALOGUE.get(code, ("error", code, "", code, ""))
+        text = (en if lang == "en" else vi).format_map(_Blank())
+        rules.append(
+            {
+                "id": code,
+                "name": "".join(w.capitalize() for w in code.split("-")),
+                "shortDescription": {"text": text},
+                "defaultConfiguration": {"level": level},
+            }
+        )
+    results = []
+    for p in problems:
+        uri, relative = _uri(p.file)
+        location: dict[str, object] = {"uri": uri}
+        if relative:
+            location["uriBaseId"] = "%SRCROOT%"
+        results.append(
+            {
+                "ruleId": p.code,
+                "ruleIndex": index[p.code],
+                "level": p.level,
+                "message": {"text": p.message + (f" — {p.hint}" if p.hint else "")},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": location,
+                            "region": {"startLine": p.line, "startColumn": p.col},
+                        }
+                    }
+                ],
+            }
+        )
+    log = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "tnplan",
+                        "version": version,
+                        "rules": rules,
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "language": "vi" if lang != "en" else "en",
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2)
+
+
+class _Blank(dict[str, str]):
+    """Placeholders of a message template shown as an ellipsis in a rule's description."""
+
+    def __missing__(self, key: str) -> str:
+        return "…"
+
+
+def _cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def format_summary(problems: Sequence[Problem], files: int, *, lang: str = "vi") -> str:
+    """A Markdown summary of a run for ``$GITHUB_STEP_SUMMARY``: counts, then every problem
+    in a table (GitHub shows only some annotations of a step; the summary shows all)."""
+    errors, warnings = count(problems)
+    vi = lang != "en"
+    if vi:
+        head = "### tnplan validate: " + (
+            f"{errors} lỗi, {warnings} cảnh báo trong {files} tệp"
+            if problems
+            else f"{files} tệp kế hoạch hợp lệ"
+        )
+        columns = "| Vị trí | Mức | Mã | Nội dung |"
+        levels = _LEVEL_VI
+    else:
+        head = "### tnplan validate: " + (
+            f"{errors} errors, {warnings} warnings in {files} file{'s' if files != 1 else ''}"
+            if problems
+            else f"{files} valid plan file{'s' if files != 1 else ''}"
+        )
+        columns = "| Where | Level | Code | Message |"
+        levels = {"error": "error", "warning": "warning"}
+    lines = [head, ""]
+    if problems:
+        lines += [columns, "|---|---|---|---|"]
+        for p in problems:
+            msg = p.message + (f" — {p.hint}" if p.hint else "")
+            lines.append(
+                f"| `{_cell(p.file)}:{p.line}:{p.col}` | {levels[p.level]} | `{p.code}` "
+                f"| {_cell(msg)} |"
+            )
+        lines.append("")
+    return "\n".join(lines) + "\n"

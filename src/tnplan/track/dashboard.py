@@ -1,20 +1,23 @@
-"""The dashboard: one self-contained HTML page showing where a plan stands.
+"""What the dashboard shows, as data: one or many plans as of a date, ready for a template.
 
-Title, theme and as-of date; progress; an SVG Gantt chart (a bar per activity, task ticks,
-deadline milestones, the as-of line, weekends and public holidays shaded); what is late,
-grouped by owner; reports owed; and each activity's details.  The page loads nothing: no
-script, no font, no image, no CDN (a Content-Security-Policy says so to the browser), so it
-opens offline, can be mailed as one file, reads on a phone and prints on A4.
+:func:`board` turns valid plans and an :class:`~tnplan.track.schedule.AsOf` moment into a
+:class:`Board`: per plan a :class:`Section` (facts, progress, the Gantt chart's geometry, a
+list by week for phones, late items, reports owed, each activity's details), and across
+all plans the next 14 days, the late items by owner and the owners to filter by.  Every
+number comes from :mod:`tnplan.track.schedule` (the one as-of logic); nothing here writes
+HTML: ``templates/dashboard.html.j2`` lays the board out (see :mod:`tnplan.exchange.dashboard`).
 
-Built with plain string building and :func:`html.escape` on every value (no template engine
-to import); the numbers come from :mod:`tnplan.schedule`, never computed here.
+Owners are told apart by agency: ``vp`` of one agency's plans and ``vp`` of another's are
+two owners, with two filter keys (:func:`owner_key`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from html import escape
-from typing import TYPE_CHECKING
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
 
 from ..calendar.vi import date_short as _d
 from ..calendar.vi import time_hm as _hm
@@ -22,7 +25,7 @@ from ..calendar.vi import weekday
 from ..plan import model
 
 if TYPE_CHECKING:
-    from .schedule import AsOf, Item, PlanStatus
+    from .schedule import AsOf, Item, OwnerFilter, PlanStatus
 
 STATUS = {
     "planned": "Chưa thực hiện",
@@ -32,26 +35,30 @@ STATUS = {
     "reported": "Đã nộp",
     "cancelled": "Hủy",
 }
-KIND = {"activity": "Hoạt động", "task": "Công việc", "report": "Báo cáo"}
+KIND = {
+    "activity": "Hoạt động",
+    "task": "Công việc",
+    "report": "Báo cáo",
+    "event": "Sự kiện",
+    "deadline": "Hạn báo cáo",
+}
+UPCOMING_DAYS = 14
 _WEEKDAY_SHORT = ("T2", "T3", "T4", "T5", "T6", "T7", "CN")
 
-# Chart geometry, in SVG user units (the chart scales to the page width).
-_LABEL_W = 300
-_ROW_H = 28
-_BAR_H = 16
-_HEAD_H = 48
+# Chart geometry, in SVG user units (the chart scales to the page width on a desktop).
+LABEL_W = 300
+ROW_H = 28
+BAR_H = 16
+HEAD_H = 48
 _MAX_DAYS_W = 900
-
-
-def _e(value: object) -> str:
-    return escape(str(value), quote=True)
 
 
 def _dm(day: dt.date) -> str:
     return f"{day.day}/{day.month}"
 
 
-def _span(start: dt.date, end: dt.date) -> str:
+def span_text(start: dt.date, end: dt.date) -> str:
+    """``12/5–18/5/2026``, or one date."""
     if start == end:
         return _d(start)
     if start.year == end.year:
@@ -59,28 +66,46 @@ def _span(start: dt.date, end: dt.date) -> str:
     return f"{_d(start)}–{_d(end)}"
 
 
-def _unit(plan: model.Plan, uid: str | None) -> str:
-    if not uid:
-        return "—"
-    unit = plan.unit(uid)
-    return unit.name if unit else uid
-
-
-def _units(plan: model.Plan, ids: list[str]) -> str:
-    return ", ".join(_unit(plan, i) for i in ids) or "—"
-
-
 def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _badge(status: str, late: bool = False, tentative: bool = False) -> str:
-    out = f'<span class="badge st-{_e(status)}">{_e(STATUS.get(status, status))}</span>'
-    if late:
-        out += ' <span class="badge late">Trễ hạn</span>'
-    if tentative:
-        out += ' <span class="badge tentative">Dự kiến</span>'
-    return out
+def owner_key(agency: str, uid: str) -> str:
+    """A short, stable key for one agency's unit, safe in an HTML id and a CSS selector."""
+    return "o" + hashlib.sha1(f"{agency}/{uid}".encode()).hexdigest()[:8]
+
+
+class _Owners:
+    """Filter keys of a plan's units: a unit's items show under itself, its groups, its members."""
+
+    def __init__(self, plan: model.Plan) -> None:
+        from ..plan.check import expand_units
+        from .schedule import agency_key
+
+        self.plan = plan
+        self.agency = agency_key(plan)
+        self._near: dict[str, set[str]] = {}
+        for u in plan.units:
+            members = set(expand_units(plan, [u.id]))
+            self._near.setdefault(u.id, set()).update(members)
+            for m in members:
+                self._near.setdefault(m, set()).add(u.id)
+
+    def keys(self, uids: Iterable[str | None]) -> str:
+        found: set[str] = set()
+        for uid in uids:
+            if uid:
+                found |= {uid, *self._near.get(uid, ())}
+        return " ".join(sorted(owner_key(self.agency, u) for u in found))
+
+    def name(self, uid: str | None) -> str:
+        if not uid:
+            return "—"
+        unit = self.plan.unit(uid)
+        return unit.name if unit else uid
+
+    def names(self, ids: Iterable[str]) -> str:
+        return ", ".join(self.name(i) for i in ids) or "—"
 
 
 # The chart ---------------------------------------------------------------------------------
@@ -136,8 +161,81 @@ def chart_columns(plan: model.Plan, as_of: dt.date | None = None) -> list[tuple[
     return out
 
 
-def gantt(status: PlanStatus, as_of: AsOf) -> str:
-    """The SVG Gantt chart: one ``rect.bar[data-activity]`` per activity."""
+@dataclass(frozen=True)
+class Shade:
+    """A background column: a weekend, a public holiday, or a folded run of quiet days."""
+
+    kind: Literal["weekend", "holiday", "gap"]
+    x: float
+    width: float
+    title: str
+
+
+@dataclass(frozen=True)
+class Text:
+    """A label of the chart's scale: a month, a day number, a weekday, a fold mark."""
+
+    cls: str
+    x: float
+    y: float
+    text: str
+    anchor: Literal["start", "middle", "end"] = "middle"
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A task's due date (a triangle) or an event's day (a circle) on an activity's row."""
+
+    kind: Literal["task", "event"]
+    x: float
+    y: float
+    cls: str
+    title: str
+
+
+@dataclass(frozen=True)
+class ChartRow:
+    """One row of the chart: an activity's bar, or a deadline's diamond."""
+
+    kind: Literal["activity", "deadline"]
+    id: str
+    label: str
+    title: str
+    y: float
+    owners: str
+    status: str
+    late: bool
+    tentative: bool
+    x: float
+    width: float
+    tip: str
+    marks: list[Mark] = field(default_factory=list)
+    date_text: str = ""
+
+
+@dataclass(frozen=True)
+class Chart:
+    """An SVG Gantt chart's geometry, with its title and a text description for readers."""
+
+    width: int
+    height: int
+    body_top: float
+    body_bottom: float
+    title: str
+    desc: str
+    shades: list[Shade]
+    scale: list[Text]
+    month_lines: list[float]
+    rows: list[ChartRow]
+    day_x: float | None
+    day_title: str
+    today_x: float | None
+    today_title: str
+
+
+def chart(status: PlanStatus, as_of: AsOf, owners: _Owners, shown: set[str] | None) -> Chart:
+    """The Gantt chart of one plan: a row per activity (``shown`` ones only when given),
+    then a row per deadline."""
     from ..calendar.holidays import holiday_name
     from .schedule import working_day
 
@@ -146,12 +244,14 @@ def gantt(status: PlanStatus, as_of: AsOf) -> str:
     columns = chart_columns(plan, as_of.date)
     units = sum(1 if col[0] == col[1] else _GAP_W for col in columns)
     day_w = max(12.0, min(36.0, _MAX_DAYS_W / units))
-    rows = len(plan.activities) + len(plan.deadlines)
-    width = round(_LABEL_W + units * day_w + 8)
-    height = _HEAD_H + rows * _ROW_H + 12
-    body_h = rows * _ROW_H
+    activities = [a for a in plan.activities if shown is None or a.id in shown]
+    deadlines = [d for d in plan.deadlines if shown is None or d.id in shown]
+    rows_n = len(activities) + len(deadlines)
+    width = round(LABEL_W + units * day_w + 8)
+    body_h = rows_n * ROW_H
+    height = HEAD_H + body_h + 12
     left_of: dict[dt.date, float] = {}
-    cursor = float(_LABEL_W)
+    cursor = float(LABEL_W)
     for col_first, col_last in columns:
         left_of[col_first] = cursor
         cursor += day_w if col_first == col_last else _GAP_W * day_w
@@ -159,433 +259,402 @@ def gantt(status: PlanStatus, as_of: AsOf) -> str:
     def x(day: dt.date) -> float:
         return left_of.get(day, cursor)
 
-    out: list[str] = [
-        f'<svg class="gantt" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'width="{width}" height="{height}" role="img" aria-labelledby="gantt-title" '
-        f"font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif\">",
-        f'<title id="gantt-title">Tiến độ các hoạt động từ {_d(first)} đến {_d(last)}</title>',
-    ]
-    # Days off, shaded behind everything; days numbered in the header; folded runs marked.
-    shade: list[str] = []
-    head: list[str] = []
+    shades: list[Shade] = []
+    scale: list[Text] = []
+    month_lines: list[float] = []
     month: tuple[int, int] | None = None
     for n, (day, until) in enumerate(columns):
         left = x(day)
         if day != until:
             gap_w = _GAP_W * day_w
-            shade.append(
-                f'<rect class="gap" x="{left:.1f}" y="{_HEAD_H - 30}" width="{gap_w:.1f}" '
-                f'height="{body_h + 30}"><title>{_e(_span(day, until))}: không có mốc nào'
-                "</title></rect>"
-            )
-            head.append(f'<text class="day" x="{left + gap_w / 2:.1f}" y="{_HEAD_H - 6}">…</text>')
-        elif not working_day(plan, day):
+            shades.append(Shade("gap", left, gap_w, f"{span_text(day, until)}: không có mốc nào"))
+            scale.append(Text("day", left + gap_w / 2, HEAD_H - 6, "…"))
+            continue
+        if not working_day(plan, day):
             name = holiday_name(day)
-            cls = "holiday" if name and day.weekday() < 5 else "weekend"
-            tip = f"<title>{_e(name)}</title>" if name else ""
-            shade.append(
-                f'<rect class="{cls}" x="{left:.1f}" y="{_HEAD_H - 30}" width="{day_w:.1f}" '
-                f'height="{body_h + 30}">{tip}</rect>'
+            kind: Literal["weekend", "holiday"] = (
+                "holiday" if name and day.weekday() < 5 else "weekend"
             )
-        if day == until and (day_w >= 14 or day.weekday() == 0):
-            head.append(
-                f'<text class="day" x="{left + day_w / 2:.1f}" y="{_HEAD_H - 6}">{day.day}</text>'
-            )
-        if day == until and day_w >= 18:
-            head.append(
-                f'<text class="wd" x="{left + day_w / 2:.1f}" y="{_HEAD_H - 20}">'
-                f"{_WEEKDAY_SHORT[day.weekday()]}</text>"
-            )
-        if day == until and (day.year, day.month) != month:
+            shades.append(Shade(kind, left, day_w, name or ""))
+        if day_w >= 14 or day.weekday() == 0:
+            scale.append(Text("day", left + day_w / 2, HEAD_H - 6, str(day.day)))
+        if day_w >= 18:
+            scale.append(Text("wd", left + day_w / 2, HEAD_H - 20, _WEEKDAY_SHORT[day.weekday()]))
+        if (day.year, day.month) != month:
             month = (day.year, day.month)
             near_end = left + 90 > width  # a month starting at the right edge: label leftwards
-            head.append(
-                f'<text class="month" x="{width - 4 if near_end else left + 2:.1f}" y="12"'
-                + (' text-anchor="end"' if near_end else "")
-                + f">Tháng {day.month}/{day.year}</text>"
+            scale.append(
+                Text(
+                    "month",
+                    width - 4 if near_end else left + 2,
+                    12,
+                    f"Tháng {day.month}/{day.year}",
+                    "end" if near_end else "start",
+                )
             )
             if n:
-                head.append(
-                    f'<line class="month-line" x1="{left:.1f}" x2="{left:.1f}" y1="0" '
-                    f'y2="{_HEAD_H + body_h}"/>'
-                )
-    out.append('<g class="days-off">' + "".join(shade) + "</g>")
-    out.append('<g class="scale">' + "".join(head) + "</g>")
-    # Row guides.
-    guides = []
-    for r in range(rows + 1):
-        y = _HEAD_H + r * _ROW_H
-        guides.append(f'<line class="row-line" x1="0" x2="{width}" y1="{y}" y2="{y}"/>')
-    out.append('<g class="guides">' + "".join(guides) + "</g>")
-    # Activities.
+                month_lines.append(left)
     items = {it.id: it for it in status.activities}
     tasks: dict[str, list[Item]] = {}
     for task in status.items:
         if task.kind == "task" and task.activity:
             tasks.setdefault(task.activity, []).append(task)
-    bars: list[str] = []
-    for r, a in enumerate(plan.activities):
+    rows: list[ChartRow] = []
+    for r, a in enumerate(activities):
         start, end = plan.activity_window(a)
         it = items.get(a.id)
         late = bool(it and it.late)
-        y = _HEAD_H + r * _ROW_H
+        y = HEAD_H + r * ROW_H
         label = f"{a.number}. {a.title}" if a.number is not None else a.title
-        classes = ["bar", f"st-{a.status}"]
-        if late:
-            classes.append("late")
-        if a.tentative or (a.event is not None and a.event.tentative):
-            classes.append("tentative")
         left = x(start)
-        bar_w = x(end) + day_w - left
-        tip = f"{label} — {_span(start, end)} — {STATUS[a.status]}" + (" — trễ hạn" if late else "")
-        bars.append(
-            f'<g class="row" data-row="{_e(a.id)}">'
-            f'<text class="label" x="6" y="{y + _ROW_H / 2 + 4:.1f}">{_e(_clip(label, 40))}'
-            f"<title>{_e(label)}</title></text>"
-            f'<rect class="{" ".join(classes)}" data-activity="{_e(a.id)}" '
-            f'x="{left + 1:.1f}" y="{y + (_ROW_H - _BAR_H) / 2:.1f}" width="{bar_w - 2:.1f}" '
-            f'height="{_BAR_H}" rx="3"><title>{_e(tip)}</title></rect>'
+        tip = f"{label} — {span_text(start, end)} — {STATUS[a.status]}" + (
+            " — trễ hạn" if late else ""
         )
+        marks: list[Mark] = []
         if a.event is not None and start <= a.event.date <= end and start != end:
-            ex = x(a.event.date) + day_w / 2
-            bars.append(
-                f'<circle class="event-mark" cx="{ex:.1f}" cy="{y + _ROW_H / 2:.1f}" r="4">'
-                f"<title>{_e(_d(a.event.date))}: {_e(a.event.name or a.title)}</title></circle>"
+            marks.append(
+                Mark(
+                    "event",
+                    x(a.event.date) + day_w / 2,
+                    y + ROW_H / 2,
+                    "event-mark",
+                    f"{_d(a.event.date)}: {a.event.name or a.title}",
+                )
             )
         for t in tasks.get(a.id, []):
             if t.due is None or not first <= t.due <= last:
                 continue
-            tx = x(t.due) + day_w / 2
-            ty = y + _ROW_H - 5
             cls = "task-mark" + (" late" if t.late else "") + (" closed" if not t.open else "")
-            bars.append(
-                f'<path class="{cls}" d="M{tx:.1f} {ty - 6:.1f} l4 6 h-8 z">'
-                f"<title>Công việc: {_e(t.title)} — hạn {_e(_d(t.due))}</title></path>"
+            marks.append(
+                Mark(
+                    "task",
+                    x(t.due) + day_w / 2,
+                    y + ROW_H - 5,
+                    cls,
+                    f"Công việc: {t.title} — hạn {_d(t.due)}",
+                )
             )
-        bars.append("</g>")
-    out.append('<g class="activities">' + "".join(bars) + "</g>")
-    # Deadlines: a diamond on the due date.
-    marks: list[str] = []
+        task_owners = [t.owner or a.lead for t in a.tasks]
+        rows.append(
+            ChartRow(
+                kind="activity",
+                id=a.id,
+                label=_clip(label, 40),
+                title=label,
+                y=y,
+                owners=owners.keys([a.lead, *a.support, *task_owners]),
+                status=a.status,
+                late=late,
+                tentative=a.tentative or (a.event is not None and a.event.tentative),
+                x=left + 1,
+                width=x(end) + day_w - left - 2,
+                tip=tip,
+                marks=marks,
+            )
+        )
     by_id = {d.id: d for d in status.deadlines}
-    for r, d in enumerate(plan.deadlines, start=len(plan.activities)):
-        mid = _HEAD_H + r * _ROW_H + _ROW_H / 2
-        cx = x(d.due) + day_w / 2
+    for r, d in enumerate(deadlines, start=len(activities)):
         ds = by_id.get(d.id)
         state = (
-            "done" if ds and ds.reported == ds.owners else ("late" if ds and ds.late else "open")
+            "reported" if ds and ds.reported == ds.owners else ("late" if ds and ds.late else "due")
         )
         counts = f" ({ds.reported}/{ds.owners} đã nộp)" if ds else ""
-        marks.append(
-            f'<g class="row deadline-row" data-row="{_e(d.id)}">'
-            f'<text class="label deadline-label" x="6" y="{mid + 4:.1f}">'
-            f"{_e(_clip('Hạn: ' + d.title, 40))}<title>{_e(d.title)}</title></text>"
-            f'<path class="milestone {state}" data-deadline="{_e(d.id)}" '
-            f'd="M{cx:.1f} {mid - 8:.1f} l8 8 l-8 8 l-8 -8 z">'
-            f"<title>{_e(d.title)} — hạn {_e(_d(d.due))}{_e(counts)}</title></path>"
-            f'<text class="milestone-label" x="{cx - 12:.1f}" y="{mid + 4:.1f}" '
-            f'text-anchor="end">{_e(_dm(d.due))}</text></g>'
+        rows.append(
+            ChartRow(
+                kind="deadline",
+                id=d.id,
+                label=_clip("Hạn: " + d.title, 40),
+                title=d.title,
+                y=HEAD_H + r * ROW_H,
+                owners=owners.keys(d.owners),
+                status=state,
+                late=state == "late",
+                tentative=False,
+                x=x(d.due) + day_w / 2,
+                width=0,
+                tip=f"{d.title} — hạn {_d(d.due)}{counts}",
+                date_text=_dm(d.due),
+            )
         )
-    out.append('<g class="deadlines">' + "".join(marks) + "</g>")
-    # The day itself (18/5) and the as-of line.
+    day_x = None
     if plan.period.day and first <= plan.period.day <= last:
-        px = x(plan.period.day) + day_w / 2
-        out.append(
-            f'<line class="the-day" x1="{px:.1f}" x2="{px:.1f}" y1="{_HEAD_H}" '
-            f'y2="{_HEAD_H + body_h}"><title>Ngày {_e(_d(plan.period.day))}</title></line>'
-        )
-    if first <= as_of.date <= last:
-        tx = x(as_of.date) + day_w / 2
-        word = "Hôm nay" if as_of.today else "Ngày xem"
-        out.append(
-            f'<g class="today"><line x1="{tx:.1f}" x2="{tx:.1f}" y1="{_HEAD_H - 4}" '
-            f'y2="{_HEAD_H + body_h + 4}"/><title>{word}: {_e(_d(as_of.date))}</title></g>'
-        )
-    out.append("</svg>")
-    return "".join(out)
-
-
-# The page ----------------------------------------------------------------------------------
-
-_CSS = """
-:root{--ink:#1b1f24;--muted:#5b6570;--line:#d8dde3;--bg:#fff;--soft:#f4f6f8;
---planned:#8fa3b8;--in_progress:#2f6fdb;--done:#2e9d57;--postponed:#d89614;
---cancelled:#b0b6bd;--late:#d23b3b;--today:#d23b3b;--day:#7b4fd6}
-*{box-sizing:border-box}
-html{-webkit-text-size-adjust:100%}
-body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;
-color:var(--ink);background:var(--bg)}
-main{max-width:1180px;margin:0 auto;padding:16px}
-header.top{border-bottom:3px solid var(--ink);padding-bottom:12px;margin-bottom:16px}
-.agency{margin:0;font-size:13px;letter-spacing:.04em;color:var(--muted);text-transform:uppercase}
-h1{font-size:22px;line-height:1.3;margin:6px 0}
-h2{font-size:18px;margin:28px 0 10px;padding-bottom:4px;border-bottom:1px solid var(--line)}
-h3{font-size:16px;margin:16px 0 6px}
-.theme{margin:4px 0;font-style:italic}
-.facts{display:flex;flex-wrap:wrap;gap:8px 20px;margin:10px 0 0;padding:0;list-style:none}
-.facts li{background:var(--soft);border-radius:6px;padding:4px 10px}
-.facts b{font-weight:600}
-.progress{display:grid;grid-template-columns:repeat(auto-fit,minmax(170px,1fr));gap:10px}
-.card{border:1px solid var(--line);border-radius:8px;padding:10px 12px}
-.card .n{font-size:24px;font-weight:700}
-.card.late .n{color:var(--late)}
-.meter{height:12px;background:var(--soft);border-radius:6px;overflow:hidden;margin:6px 0}
-.meter span{display:block;height:100%;background:var(--done)}
-.counts{display:flex;flex-wrap:wrap;gap:6px;margin:8px 0 0;padding:0;list-style:none}
-.badge{display:inline-block;border-radius:10px;padding:0 8px;font-size:12px;line-height:20px;
-color:#fff;background:var(--planned);white-space:nowrap}
-.badge.st-in_progress{background:var(--in_progress)}.badge.st-done{background:var(--done)}
-.badge.st-reported{background:var(--done)}.badge.st-postponed{background:var(--postponed)}
-.badge.st-cancelled{background:var(--cancelled)}.badge.late{background:var(--late)}
-.badge.tentative{background:#fff;color:var(--ink);border:1px dashed var(--muted)}
-.chart{overflow-x:auto;border:1px solid var(--line);border-radius:8px;background:#fff}
-.chart svg{display:block;width:100%;height:auto;min-width:760px}
-.gantt text{font-size:12px;fill:var(--ink)}
-.gantt .day,.gantt .wd{font-size:10px;text-anchor:middle;fill:var(--muted)}
-.gantt .month{font-size:11px;font-weight:600}
-.gantt .weekend{fill:#eef1f4}.gantt .holiday{fill:#fde8e8}
-.gantt .gap{fill:#fafbfc;stroke:var(--line);stroke-dasharray:3 3}
-.gantt .row-line{stroke:var(--line);stroke-width:.5}
-.gantt .month-line{stroke:var(--muted);stroke-width:.5;stroke-dasharray:2 2}
-.gantt .bar{fill:var(--planned)}.gantt .bar.st-in_progress{fill:var(--in_progress)}
-.gantt .bar.st-done{fill:var(--done)}.gantt .bar.st-postponed{fill:var(--postponed)}
-.gantt .bar.st-cancelled{fill:var(--cancelled)}
-.gantt .bar.late{stroke:var(--late);stroke-width:2.5}
-.gantt .bar.tentative{stroke:var(--ink);stroke-width:1;stroke-dasharray:4 2;fill-opacity:.75}
-.gantt .event-mark{fill:#fff;stroke:var(--ink);stroke-width:1.5}
-.gantt .task-mark{fill:var(--ink)}.gantt .task-mark.late{fill:var(--late)}
-.gantt .task-mark.closed{fill:var(--done)}
-.gantt .milestone{fill:var(--postponed)}.gantt .milestone.done{fill:var(--done)}
-.gantt .milestone.late{fill:var(--late)}
-.gantt .milestone-label{font-size:11px;fill:var(--muted)}
-.gantt .deadline-label{font-style:italic}
-.gantt .the-day{stroke:var(--day);stroke-width:1.5;stroke-dasharray:5 3}
-.gantt .today line{stroke:var(--today);stroke-width:2}
-.legend{display:flex;flex-wrap:wrap;gap:4px 14px;margin:8px 0;padding:0;list-style:none;
-font-size:13px;color:var(--muted)}
-.legend i{display:inline-block;width:14px;height:10px;border-radius:2px;margin-right:5px;
-vertical-align:middle;background:var(--planned)}
-table{border-collapse:collapse;width:100%;font-size:14px}
-th,td{border-bottom:1px solid var(--line);padding:5px 6px;text-align:left;vertical-align:top}
-th{background:var(--soft);font-weight:600}
-td.num{text-align:right;white-space:nowrap}
-.owner{border-left:4px solid var(--late);padding-left:10px;margin:12px 0}
-.owner table{table-layout:fixed}.owner th:nth-child(1){width:7em}
-.owner th:nth-child(3){width:8em}.owner th:nth-child(4){width:13em}
-.activity{border:1px solid var(--line);border-radius:8px;padding:10px 14px;margin:12px 0;
-break-inside:avoid}
-.activity h3{margin:0 0 6px}
-dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:6px 0}
-dt{color:var(--muted)}dd{margin:0}
-.muted{color:var(--muted)}
-.ok{color:var(--done)}
-footer{margin:32px 0 8px;font-size:12px;color:var(--muted)}
-@media (max-width:640px){
-main{padding:10px}h1{font-size:19px}
-dl{grid-template-columns:1fr}dt{margin-top:4px}
-.wide td:first-child,.wide th:first-child{display:none}
-.owner table{table-layout:auto}.owner th:nth-child(n){width:auto}
-}
-@media print{
-@page{size:A4;margin:12mm}
-body{font-size:11pt}main{max-width:none;padding:0}
-.chart{overflow:visible;border:0}.chart svg{min-width:0}
-h2{break-after:avoid}.activity,.owner,tr{break-inside:avoid}
-*{-webkit-print-color-adjust:exact;print-color-adjust:exact}
-}
-"""
-
-
-def _progress(status: PlanStatus) -> str:
-    p = status.progress
-    pct = round(p.ratio * 100)
-    cards = [
-        f'<div class="card"><div>Hoàn thành</div><div class="n">{pct}%</div>'
-        f'<div class="meter" role="progressbar" aria-valuenow="{pct}" aria-valuemin="0" '
-        f'aria-valuemax="100"><span style="width:{pct}%"></span></div>'
-        f'<div class="muted">{p.done}/{p.total - p.by_status["cancelled"]} việc '
-        f"(không tính việc hủy)</div></div>"
-    ]
-    for kind in ("activity", "task", "report"):
-        done, total = p.by_kind[kind]
-        word = "đã nộp" if kind == "report" else "xong"
-        cards.append(
-            f'<div class="card"><div>{KIND[kind]}</div><div class="n">{done}/{total}</div>'
-            f'<div class="muted">{word}</div></div>'
-        )
-    cards.append(
-        f'<div class="card{" late" if p.late else ""}"><div>Trễ hạn</div>'
-        f'<div class="n">{p.late}</div><div class="muted">việc chưa xong đã quá hạn</div></div>'
+        day_x = x(plan.period.day) + day_w / 2
+    today_x = x(as_of.date) + day_w / 2 if first <= as_of.date <= last else None
+    word = "Hôm nay" if as_of.today else "Ngày xem"
+    counts_by = {s: 0 for s in STATUS}
+    for row in rows:
+        if row.kind == "activity":
+            counts_by[row.status] += 1
+    said = ", ".join(f"{n} {STATUS[s].lower()}" for s, n in counts_by.items() if n)
+    late_n = sum(1 for row in rows if row.late)
+    desc = (
+        f"Biểu đồ Gantt: {len(activities)} hoạt động ({said or 'không có'}), "
+        f"{len(deadlines)} hạn báo cáo; {late_n} mục trễ hạn tính đến {_d(as_of.date)}. "
+        "Mỗi hoạt động một dòng, thanh trải theo ngày; hạn báo cáo là hình thoi; ngày cuối tuần "
+        "và ngày lễ tô nền; quãng không có mốc nào thu gọn thành một cột."
     )
-    counts = "".join(f"<li>{_badge(s)} {n}</li>" for s, n in p.by_status.items() if n)
-    return (
-        f'<section id="tien-do"><h2>Tiến độ</h2><div class="progress">{"".join(cards)}</div>'
-        f'<ul class="counts" aria-label="Số việc theo trạng thái">{counts}</ul></section>'
+    return Chart(
+        width=width,
+        height=height,
+        body_top=HEAD_H,
+        body_bottom=HEAD_H + body_h,
+        title=f"Tiến độ các hoạt động từ {_d(first)} đến {_d(last)}",
+        desc=desc,
+        shades=shades,
+        scale=scale,
+        month_lines=month_lines,
+        rows=rows,
+        day_x=day_x,
+        day_title=f"Ngày {_d(plan.period.day)}" if plan.period.day else "",
+        today_x=today_x,
+        today_title=f"{word}: {_d(as_of.date)}",
     )
 
 
-def _legend() -> str:
-    entries = [
-        ("var(--planned)", "Chưa thực hiện"),
-        ("var(--in_progress)", "Đang thực hiện"),
-        ("var(--done)", "Đã hoàn thành"),
-        ("var(--postponed)", "Tạm hoãn / hạn báo cáo"),
-        ("var(--cancelled)", "Hủy"),
-        ("#fff;border:2px solid var(--late)", "Trễ hạn"),
-        ("#eef1f4", "Thứ Bảy, Chủ nhật"),
-        ("#fde8e8", "Ngày lễ"),
-        ("var(--today);height:3px", "Ngày xem"),
-        ("var(--day);height:3px", "Ngày kỷ niệm"),
-    ]
-    return (
-        '<ul class="legend">'
-        + "".join(f'<li><i style="background:{c}"></i>{_e(t)}</li>' for c, t in entries)
-        + "</ul>"
-    )
+# Lists -------------------------------------------------------------------------------------
 
 
-def _late_list(status: PlanStatus, as_of: AsOf) -> str:
-    from .schedule import Snapshot, overdue
+@dataclass(frozen=True)
+class Entry:
+    """One line of a list (by week, next days, late): a dated thing with its state."""
 
-    groups = overdue(Snapshot(as_of, None, [status]))
-    if not groups:
-        return (
-            '<section id="tre-han"><h2>Việc trễ hạn</h2>'
-            f'<p class="ok">Không có việc nào trễ hạn tính đến {_e(_d(as_of.date))}.</p></section>'
-        )
-    parts = ['<section id="tre-han"><h2>Việc trễ hạn, theo đơn vị</h2>']
-    for g in groups:
-        name = g.owner.name if g.owner.id else "Chưa giao đơn vị"
-        rows = []
-        for it in g.items:
-            due = _d(it.due) if it.due else "—"
-            if it.due_time:
-                due = f"{_hm(it.due_time)} {due}"
-            rows.append(
-                f'<tr data-item="{_e(it.id)}"><td>{_e(KIND[it.kind])}</td><td>{_e(it.title)}</td>'
-                f'<td class="num">{_e(due)}</td><td class="num">{it.days_late} ngày '
-                f'<span class="muted">({it.working_days_late} ngày làm việc)</span></td></tr>'
-            )
-        parts.append(
-            f'<div class="owner" data-owner="{_e(g.owner.id)}"><h3>{_e(name)} '
-            f'<span class="badge late">{len(g.items)}</span></h3>'
-            '<table class="wide"><thead><tr><th>Loại</th><th>Nội dung</th><th>Hạn</th>'
-            f"<th>Trễ</th></tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
-        )
-    parts.append("</section>")
-    return "".join(parts)
+    kind: str
+    """activity, event, task, report or deadline."""
+    id: str
+    title: str
+    when: str
+    date: dt.date
+    status: str
+    late: bool
+    tentative: bool
+    owner: str
+    owners: str
+    plan: str
+    note: str = ""
 
 
-def _deadlines(status: PlanStatus) -> str:
+@dataclass(frozen=True)
+class Week:
+    """Monday to Sunday, and what falls in it (for the phone's list by week)."""
+
+    label: str
+    current: bool
+    entries: list[Entry]
+
+
+def _weeks(status: PlanStatus, as_of: AsOf, owners: _Owners, shown: set[str] | None) -> list[Week]:
     plan = status.plan
-    if not plan.deadlines:
-        return ""
-    reports: dict[str, list[Item]] = {}
+    items = {(it.kind, it.id): it for it in status.items}
+    entries: list[Entry] = []
+    for a in plan.activities:
+        if shown is not None and a.id not in shown:
+            continue
+        start, end = plan.activity_window(a)
+        it = items.get(("activity", a.id))
+        head = f"{a.number}. {a.title}" if a.number is not None else a.title
+        entries.append(
+            Entry(
+                "activity",
+                a.id,
+                head,
+                span_text(start, end),
+                start,
+                a.status,
+                bool(it and it.late),
+                a.tentative,
+                owners.name(a.lead),
+                owners.keys([a.lead, *a.support]),
+                plan.id,
+            )
+        )
+        if a.event is not None and (start != end or a.event.start):
+            e = a.event
+            when = _d(e.date)
+            if e.start:
+                when = f"{_hm(e.start)}{'–' + _hm(e.end) if e.end else ''}, {when}"
+            entries.append(
+                Entry(
+                    "event",
+                    a.id,
+                    e.name or a.title,
+                    when,
+                    e.date,
+                    a.status,
+                    False,
+                    a.tentative or e.tentative,
+                    owners.name(a.lead),
+                    owners.keys([a.lead, *a.support]),
+                    plan.id,
+                    e.venue or "",
+                )
+            )
     for it in status.items:
-        if it.kind == "report" and it.deadline:
-            reports.setdefault(it.deadline, []).append(it)
-    parts = ['<section id="bao-cao"><h2>Báo cáo phải nộp</h2>']
-    for d in plan.deadlines:
-        due = (f"{_hm(d.time)} " if d.time else "") + _d(d.due)
-        rows = []
-        for it in reports.get(d.id, []):
-            state = (
-                f"Đã nộp {_d(it.done_on)}"
-                if it.done_on
-                else ("Trễ hạn" if it.late else f"Còn {it.days_left} ngày")
+        if it.kind != "task" or it.due is None:
+            continue
+        entries.append(
+            Entry(
+                "task",
+                it.id,
+                it.title,
+                (f"{_hm(it.due_time)} " if it.due_time else "") + _d(it.due),
+                it.due,
+                it.status,
+                it.late,
+                it.tentative,
+                owners.name(it.owner),
+                owners.keys([it.owner]),
+                plan.id,
             )
-            rows.append(
-                f"<tr><td>{_e(_unit(plan, it.owner))}</td>"
-                f"<td>{_badge(it.status, it.late)}</td><td>{_e(state)}</td></tr>"
-            )
-        to = f" — gửi {_e(_units(plan, d.to))}" if d.to else ""
-        parts.append(
-            f'<h3>{_e(d.title)}</h3><p class="muted">Hạn {_e(due)}{to}</p>'
-            "<table><thead><tr><th>Đơn vị</th><th>Trạng thái</th><th></th></tr></thead>"
-            f"<tbody>{''.join(rows)}</tbody></table>"
         )
-    parts.append("</section>")
-    return "".join(parts)
+    for ds in status.deadlines:
+        d = plan.deadline(ds.id)
+        if d is None:
+            continue
+        state = "reported" if ds.reported == ds.owners else "planned"
+        entries.append(
+            Entry(
+                "deadline",
+                d.id,
+                d.title,
+                (f"{_hm(d.time)} " if d.time else "") + _d(d.due),
+                d.due,
+                state,
+                ds.late > 0,
+                False,
+                owners.names(d.owners),
+                owners.keys(d.owners),
+                plan.id,
+                f"{ds.reported}/{ds.owners} đơn vị đã nộp",
+            )
+        )
+    order = {"activity": 0, "event": 1, "task": 2, "deadline": 3}
+    entries.sort(key=lambda e: (e.date, order[e.kind]))
+    weeks: dict[dt.date, list[Entry]] = {}
+    for entry in entries:
+        weeks.setdefault(entry.date - dt.timedelta(days=entry.date.weekday()), []).append(entry)
+    out = []
+    for monday, its in weeks.items():
+        sunday = monday + dt.timedelta(days=6)
+        out.append(
+            Week(
+                f"Tuần {span_text(monday, sunday)}",
+                monday <= as_of.date <= sunday,
+                its,
+            )
+        )
+    return out
 
 
-def _activity(plan: model.Plan, a: model.Activity, status: PlanStatus) -> str:
-    items = {it.id: it for it in status.activities}
-    it = items.get(a.id)
-    start, end = plan.activity_window(a)
-    head = f"{a.number}. {a.title}" if a.number is not None else a.title
-    facts = [
-        ("Trạng thái", _badge(a.status, bool(it and it.late), a.tentative)),
-        ("Thời gian", _e(_span(start, end))),
-        ("Chủ trì", _e(_unit(plan, a.lead))),
-    ]
-    if a.support:
-        facts.append(("Phối hợp", _e(_units(plan, a.support))))
-    if a.done_on:
-        facts.append(("Hoàn thành ngày", _e(_d(a.done_on))))
-    if a.reason:
-        facts.append(("Lý do", _e(a.reason)))
-    if a.event is not None:
-        e = a.event
-        when = _d(e.date)
-        if e.start:
-            when = f"{_hm(e.start)}{'–' + _hm(e.end) if e.end else ''}, {weekday(e.date)} {when}"
-        facts.append(("Sự kiện", _e(when) + (" (dự kiến)" if e.tentative else "")))
-        if e.venue:
-            facts.append(("Địa điểm", _e(e.venue)))
-        if e.chair:
-            facts.append(("Chủ trì sự kiện", _e(e.chair)))
-        if e.invitees:
-            facts.append(("Khách mời", _e(", ".join(_who(plan, i) for i in e.invitees))))
-    parts = [
-        f'<article class="activity" id="hd-{_e(a.id)}" data-activity-details="{_e(a.id)}">'
-        f"<h3>{_e(head)}</h3><dl>"
-        + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts)
-        + "</dl>"
-    ]
-    if a.bullets:
-        parts.append("<ul>" + "".join(f"<li>{_e(b)}</li>" for b in a.bullets) + "</ul>")
-    if a.tasks:
-        task_items = [x for x in status.items if x.kind == "task" and x.activity == a.id]
-        rows = []
-        for t, ti in zip(a.tasks, task_items, strict=False):
-            due = (f"{_hm(t.time)} " if t.time and t.due else "") + (_d(t.due) if t.due else "—")
-            rows.append(
-                f"<tr><td>{_e(t.title)}</td><td>{_e(_unit(plan, t.owner))}</td>"
-                f'<td class="num">{_e(due)}</td><td>{_badge(ti.status, ti.late, t.tentative)}</td>'
-                "</tr>"
-            )
-        parts.append(
-            "<table><thead><tr><th>Công việc</th><th>Đơn vị</th><th>Hạn</th><th>Trạng thái</th>"
-            f"</tr></thead><tbody>{''.join(rows)}</tbody></table>"
-        )
-    if a.programme and a.event is not None:
-        times = model.slot_times(a.event, a.programme)
-        rows = []
-        for slot, span in zip(a.programme, times, strict=True):
-            when = f"{_hm(span[0])}–{_hm(span[1])}" if span else "—"
-            rows.append(
-                f'<tr><td class="num">{when}</td><td>{_e(slot.item)}</td>'
-                f"<td>{_e(_who(plan, slot.by))}</td></tr>"
-            )
-        title = "Chương trình" + (" (dự kiến)" if a.programme_tentative else "")
-        parts.append(
-            f"<details><summary>{title} ({len(a.programme)} mục)</summary><table>"
-            "<thead><tr><th>Thời gian</th><th>Nội dung</th><th>Thực hiện</th></tr></thead>"
-            f"<tbody>{''.join(rows)}</tbody></table></details>"
-        )
-    if a.result is not None:
-        r = a.result
-        bits = []
-        if r.held_on:
-            bits.append(f"Tổ chức ngày {_d(r.held_on)}")
-        if r.participants is not None:
-            bits.append(f"{r.participants} người tham dự")
-        parts.append(f"<p><b>Kết quả:</b> {_e('; '.join(bits))}</p>" if bits else "")
-        if r.outputs:
-            parts.append("<ul>" + "".join(f"<li>{_e(o)}</li>" for o in r.outputs) + "</ul>")
-        if r.notes:
-            parts.append(f"<p>{_e(r.notes)}</p>")
-    parts.append("</article>")
-    return "".join(parts)
+@dataclass(frozen=True)
+class LateGroup:
+    """One owner's late items (across plans on the combined list)."""
+
+    key: str
+    name: str
+    agency: str
+    entries: list[Entry]
+
+
+def _late_entry(it: Item, plans: dict[str, model.Plan], owners: dict[str, _Owners]) -> Entry:
+    due = (f"{_hm(it.due_time)} " if it.due_time else "") + (_d(it.due) if it.due else "—")
+    return Entry(
+        it.kind,
+        it.id,
+        it.title,
+        due,
+        it.due or dt.date.min,
+        it.status,
+        True,
+        it.tentative,
+        owners[it.plan].name(it.owner),
+        owners[it.plan].keys([it.owner]),
+        plans[it.plan].document.title,
+        f"{it.days_late} ngày ({it.working_days_late} ngày làm việc)",
+    )
+
+
+# Sections ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Card:
+    """A progress figure: a label, the number, a note; a meter when ``percent`` is set."""
+
+    label: str
+    value: str
+    note: str
+    late: bool = False
+    percent: int | None = None
+
+
+@dataclass(frozen=True)
+class TaskRow:
+    title: str
+    owner: str
+    due: str
+    status: str
+    late: bool
+    tentative: bool
+    owners: str
+
+
+@dataclass(frozen=True)
+class ActivityView:
+    """An activity's details: facts, bullets, tasks, programme, result."""
+
+    id: str
+    head: str
+    status: str
+    late: bool
+    tentative: bool
+    owners: str
+    facts: list[tuple[str, str]]
+    bullets: list[str]
+    tasks: list[TaskRow]
+    programme_title: str
+    programme: list[tuple[str, str, str]]
+    result: str
+    outputs: list[str]
+    notes: str
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    unit: str
+    status: str
+    late: bool
+    state: str
+    owners: str
+
+
+@dataclass(frozen=True)
+class DeadlineView:
+    id: str
+    title: str
+    due: str
+    to: str
+    owners: str
+    rows: list[ReportRow]
+
+
+@dataclass(frozen=True)
+class Section:
+    """One plan on the page."""
+
+    id: str
+    anchor: str
+    agency: str
+    title: str
+    theme: str
+    slogan: str
+    facts: list[tuple[str, str]]
+    cards: list[Card]
+    counts: list[tuple[str, int]]
+    chart: Chart
+    weeks: list[Week]
+    late: list[LateGroup]
+    deadlines: list[DeadlineView]
+    activities: list[ActivityView]
 
 
 def _who(plan: model.Plan, by: str | None) -> str:
@@ -597,51 +666,311 @@ def _who(plan: model.Plan, by: str | None) -> str:
     return by if party is None else party.name
 
 
-def render(plan: model.Plan, as_of: AsOf) -> str:
-    """The dashboard page of one (valid) plan as of a date, as HTML text."""
-    from .schedule import plan_status
+def _cards(status: PlanStatus) -> tuple[list[Card], list[tuple[str, int]]]:
+    p = status.progress
+    pct = round(p.ratio * 100)
+    cards = [
+        Card(
+            "Hoàn thành",
+            f"{pct}%",
+            f"{p.done}/{p.total - p.by_status['cancelled']} việc (không tính việc hủy)",
+            percent=pct,
+        )
+    ]
+    for kind in ("activity", "task", "report"):
+        done, total = p.by_kind[kind]
+        cards.append(Card(KIND[kind], f"{done}/{total}", "đã nộp" if kind == "report" else "xong"))
+    cards.append(Card("Trễ hạn", str(p.late), "việc chưa xong đã quá hạn", late=bool(p.late)))
+    return cards, [(s, n) for s, n in p.by_status.items() if n]
 
-    status = plan_status(plan, as_of)
+
+def _activity(
+    plan: model.Plan, a: model.Activity, status: PlanStatus, owners: _Owners
+) -> ActivityView:
+    it = next((x for x in status.activities if x.id == a.id), None)
+    start, end = plan.activity_window(a)
+    facts = [("Thời gian", span_text(start, end)), ("Đơn vị chủ trì", owners.name(a.lead))]
+    if a.support:
+        facts.append(("Phối hợp", owners.names(a.support)))
+    if a.done_on:
+        facts.append(("Hoàn thành ngày", _d(a.done_on)))
+    if a.reason:
+        facts.append(("Lý do", a.reason))
+    if a.event is not None:
+        e = a.event
+        when = _d(e.date)
+        if e.start:
+            when = f"{_hm(e.start)}{'–' + _hm(e.end) if e.end else ''}, {weekday(e.date)} {when}"
+        facts.append(("Sự kiện", when + (" (dự kiến)" if e.tentative else "")))
+        if e.venue:
+            facts.append(("Địa điểm", e.venue))
+        if e.chair:
+            facts.append(("Người chủ trì", e.chair))
+        if e.invitees:
+            facts.append(("Khách mời", ", ".join(_who(plan, i) for i in e.invitees)))
+    task_items = [x for x in status.items if x.kind == "task" and x.activity == a.id]
+    by_id = {x.id: x for x in task_items}
+    tasks = []
+    for n, t in enumerate(a.tasks, 1):
+        ti = by_id.get(t.id or f"{a.id}#{n}")
+        if ti is None:  # not this owner's
+            continue
+        due = (f"{_hm(t.time)} " if t.time and t.due else "") + (_d(t.due) if t.due else "—")
+        tasks.append(
+            TaskRow(
+                t.title,
+                owners.name(t.owner),
+                due,
+                ti.status,
+                ti.late,
+                t.tentative,
+                owners.keys([t.owner or a.lead]),
+            )
+        )
+    programme: list[tuple[str, str, str]] = []
+    if a.programme and a.event is not None:
+        times = model.slot_times(a.event, a.programme)
+        for slot, span in zip(a.programme, times, strict=True):
+            when = f"{_hm(span[0])}–{_hm(span[1])}" if span else "—"
+            programme.append((when, slot.item, _who(plan, slot.by)))
+    result = outputs_notes = ""
+    outputs: list[str] = []
+    if a.result is not None:
+        r = a.result
+        bits = []
+        if r.held_on:
+            bits.append(f"Tổ chức ngày {_d(r.held_on)}")
+        if r.participants is not None:
+            bits.append(f"{r.participants} người tham dự")
+        result = "; ".join(bits)
+        outputs = list(r.outputs)
+        outputs_notes = r.notes or ""
+    return ActivityView(
+        id=a.id,
+        head=f"{a.number}. {a.title}" if a.number is not None else a.title,
+        status=a.status,
+        late=bool(it and it.late),
+        tentative=a.tentative,
+        owners=owners.keys([a.lead, *a.support, *(t.owner or a.lead for t in a.tasks)]),
+        facts=facts,
+        bullets=list(a.bullets),
+        tasks=tasks,
+        programme_title="Chương trình" + (" (dự kiến)" if a.programme_tentative else ""),
+        programme=programme,
+        result=result,
+        outputs=outputs,
+        notes=outputs_notes,
+    )
+
+
+def _deadline_views(status: PlanStatus, owners: _Owners) -> list[DeadlineView]:
+    plan = status.plan
+    reports: dict[str, list[Item]] = {}
+    for it in status.items:
+        if it.kind == "report" and it.deadline:
+            reports.setdefault(it.deadline, []).append(it)
+    out = []
+    for d in plan.deadlines:
+        mine = reports.get(d.id, [])
+        if not mine:
+            continue
+        rows = []
+        for it in mine:
+            state = (
+                f"Đã nộp {_d(it.done_on)}"
+                if it.done_on
+                else ("Trễ hạn" if it.late else f"Còn {it.days_left} ngày")
+            )
+            rows.append(
+                ReportRow(owners.name(it.owner), it.status, it.late, state, owners.keys([it.owner]))
+            )
+        out.append(
+            DeadlineView(
+                d.id,
+                d.title,
+                (f"{_hm(d.time)} " if d.time else "") + _d(d.due),
+                owners.names(d.to) if d.to else "",
+                owners.keys(d.owners),
+                rows,
+            )
+        )
+    return out
+
+
+def _section(
+    status: PlanStatus, as_of: AsOf, owners: _Owners, filtered: bool, several: bool
+) -> Section:
+    from .schedule import Snapshot, overdue
+
+    plan = status.plan
     doc = plan.document
     period = plan.period
-    facts = [
-        f"<li><b>Tính đến:</b> {_e(weekday(as_of.date))} {_e(_d(as_of.date))}"
-        + (" (hôm nay)" if as_of.today else "")
-        + "</li>",
-        f"<li><b>Thời gian:</b> {_e(_span(period.start, period.end))}</li>",
-    ]
+    shown: set[str] | None = None
+    if filtered:
+        shown = {it.activity for it in status.items if it.activity and it.kind != "report"}
+        shown |= {it.deadline for it in status.items if it.deadline}
+    facts = [("Thời gian", span_text(period.start, period.end))]
     if period.day is not None and status.days_to_day is not None:
         n = status.days_to_day
-        when = (
-            f"còn {n} ngày"
-            if n > 0
-            else ("hôm nay là ngày kỷ niệm" if n == 0 else f"đã qua {-n} ngày")
+        facts.append(
+            (
+                f"Ngày {_dm(period.day)}",
+                f"còn {n} ngày"
+                if n > 0
+                else ("hôm nay là ngày kỷ niệm" if n == 0 else f"đã qua {-n} ngày"),
+            )
         )
-        facts.append(f"<li><b>Ngày {_e(_dm(period.day))}:</b> {_e(when)}</li>")
     if doc.number:
-        facts.append(f"<li><b>Số:</b> {_e(doc.number)}/{_e(doc.type)}-{_e(doc.agency_code)}</li>")
-    theme = f'<p class="theme">Chủ đề: “{_e(plan.theme)}”</p>' if plan.theme else ""
-    slogan = f'<p class="theme">Khẩu hiệu: “{_e(plan.slogans.main)}”</p>' if plan.slogans else ""
-    details = "".join(_activity(plan, a, status) for a in plan.activities)
-    title = f"Bảng theo dõi — {doc.title}"
-    return (
-        "<!DOCTYPE html>\n"
-        '<html lang="vi"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
-        "style-src 'unsafe-inline'; img-src data:\">"
-        f'<meta name="generator" content="tnplan"><title>{_e(title)}</title>'
-        f"<style>{_CSS}</style></head>\n<body><main>"
-        f'<header class="top"><p class="agency">{_e(doc.parent)} · {_e(doc.agency)}</p>'
-        f"<h1>{_e(doc.title)}</h1>{theme}{slogan}"
-        f'<ul class="facts">{"".join(facts)}</ul></header>\n'
-        f"{_progress(status)}\n"
-        '<section id="bieu-do"><h2>Biểu đồ tiến độ</h2>'
-        f'<div class="chart">{gantt(status, as_of)}</div>{_legend()}</section>\n'
-        f"{_late_list(status, as_of)}\n"
-        f"{_deadlines(status)}\n"
-        f'<section id="hoat-dong"><h2>Chi tiết các hoạt động</h2>{details}</section>\n'
-        f"<footer>Lập bằng tnplan từ kế hoạch <code>{_e(plan.id)}</code>; số liệu tính đến "
-        f"{_e(_d(as_of.date))}.</footer>"
-        "</main></body></html>\n"
+        facts.append(("Số", f"{doc.number}/{doc.type}-{doc.agency_code}"))
+    cards, counts = _cards(status)
+    plans = {plan.id: plan}
+    late = [
+        LateGroup(
+            owner_key(g.owner.agency, g.owner.id) if g.owner.id else "",
+            g.owner.name if g.owner.id else "Chưa giao đơn vị",
+            "",
+            [_late_entry(it, plans, {plan.id: owners}) for it in g.items],
+        )
+        for g in overdue(Snapshot(as_of, None, [status]))
+    ]
+    return Section(
+        id=plan.id,
+        anchor=f"kh-{plan.id}" if several else "ke-hoach",
+        agency=f"{doc.parent} · {doc.agency}",
+        title=doc.title,
+        theme=plan.theme or "",
+        slogan=plan.slogans.main if plan.slogans else "",
+        facts=facts,
+        cards=cards,
+        counts=counts,
+        chart=chart(status, as_of, owners, shown),
+        weeks=_weeks(status, as_of, owners, shown),
+        late=late,
+        deadlines=_deadline_views(status, owners),
+        activities=[
+            _activity(plan, a, status, owners)
+            for a in plan.activities
+            if shown is None or a.id in shown
+        ],
+    )
+
+
+# The board ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OwnerChip:
+    """A unit to filter the page by: its key, its name, its agency (when several)."""
+
+    key: str
+    name: str
+    agency: str
+    open: int
+    late: int
+
+
+@dataclass(frozen=True)
+class Board:
+    """Everything the dashboard page shows."""
+
+    title: str
+    as_of: str
+    """The as-of date with its weekday: ``Thứ Năm 14/5/2026``."""
+    as_of_date: str
+    today: bool
+    owner: str
+    several: bool
+    agencies: int
+    sections: list[Section]
+    upcoming: list[Entry]
+    late: list[LateGroup]
+    owners: list[OwnerChip]
+    plan_ids: list[str]
+
+
+def board(plans: Sequence[model.Plan], as_of: AsOf, owner: OwnerFilter | None = None) -> Board:
+    """The dashboard of one or many (valid) plans as of a date, for one owner if given."""
+    from ..calendar.vi import sort_key
+    from .schedule import agency_key, overdue, snapshot, upcoming
+
+    snap = snapshot(plans, as_of, owner)
+    several = len(snap.plans) > 1
+    owners = {p.id: _Owners(p.plan) for p in snap.plans}
+    by_plan = {p.id: p.plan for p in snap.plans}
+    agencies = {agency_key(p.plan): p.plan.document for p in snap.plans}
+    many_agencies = len(agencies) > 1
+
+    def agency_label(plan: model.Plan) -> str:
+        doc = plan.document
+        return f"{doc.agency_code} {doc.place}" if many_agencies else ""
+
+    sections = [_section(p, as_of, owners[p.id], owner is not None, several) for p in snap.plans]
+    soon: list[Entry] = []
+    for u in upcoming(snap, UPCOMING_DAYS):
+        it = u.item
+        what = {"start": "bắt đầu", "end": "kết thúc", "due": "đến hạn"}[u.what]
+        when = _d(u.date)
+        if it.due_time is not None and u.what == "due":
+            when = f"{_hm(it.due_time)} {when}"
+        days = "hôm nay" if u.days == 0 else ("ngày mai" if u.days == 1 else f"còn {u.days} ngày")
+        soon.append(
+            Entry(
+                it.kind,
+                it.id,
+                it.title,
+                f"{weekday(u.date)} {when}",
+                u.date,
+                it.status,
+                False,
+                it.tentative,
+                owners[it.plan].name(it.owner),
+                owners[it.plan].keys([it.owner]),
+                by_plan[it.plan].document.title,
+                f"{what}, {days}",
+            )
+        )
+    late = []
+    for g in overdue(snap):
+        first = g.items[0]
+        plan = by_plan[first.plan]
+        late.append(
+            LateGroup(
+                owner_key(g.owner.agency, g.owner.id) if g.owner.id else "",
+                g.owner.name if g.owner.id else "Chưa giao đơn vị",
+                agency_label(plan) if g.owner.id else "",
+                [_late_entry(it, by_plan, owners) for it in g.items],
+            )
+        )
+    chips: dict[str, OwnerChip] = {}
+    for p in snap.plans:
+        for load in p.owners:
+            key = owner_key(load.owner.agency, load.owner.id)
+            old = chips.get(key)
+            chips[key] = OwnerChip(
+                key,
+                load.owner.short,
+                agency_label(p.plan),
+                load.open + (old.open if old else 0),
+                load.late + (old.late if old else 0),
+            )
+    chip_list = sorted(chips.values(), key=lambda c: (sort_key(c.name), c.agency))
+    if several:
+        names = {p.plan.document.agency_name for p in snap.plans}
+        who = next(iter(names)) if len(agencies) == 1 else f"{len(agencies)} cơ quan"
+        title = f"Bảng theo dõi {len(snap.plans)} kế hoạch — {who}"
+    else:
+        title = f"Bảng theo dõi — {snap.plans[0].plan.document.title}" if snap.plans else ""
+    return Board(
+        title=title,
+        as_of=f"{weekday(as_of.date)} {_d(as_of.date)}",
+        as_of_date=_d(as_of.date),
+        today=as_of.today,
+        owner=owner.owner.name if owner is not None else "",
+        several=several,
+        agencies=len(agencies),
+        sections=sections,
+        upcoming=soon,
+        late=late,
+        owners=chip_list if owner is None else [],
+        plan_ids=[p.id for p in snap.plans],
     )

@@ -114,11 +114,29 @@ def parse_day(text: str, option: str, *, lang: str = "vi") -> dt.date:
 
 @dataclass(frozen=True)
 class Owner:
-    """A unit that owns items: its id, full name and the short name tables show."""
+    """A unit that owns items: its id, full name and the short name tables show.
+
+    ``agency`` is :func:`agency_key` of the plan that declares it: ``vp`` of one agency and
+    ``vp`` of another are two owners.
+    """
 
     id: str
     name: str
     short: str
+    agency: str = ""
+
+
+def agency_key(plan: model.Plan) -> str:
+    """Who issues a plan, as a key: its parent body and agency, case and accents folded.
+
+    Plans of one agency share their units (``vp`` is the same office in each); a unit id in
+    a plan of another agency is another unit.  The abbreviation alone is not enough: every
+    province's Department of Science and Technology is ``SKHCN``.
+    """
+    from ..calendar.vi import fold
+
+    doc = plan.document
+    return f"{fold(doc.parent).strip()}/{fold(doc.agency).strip()}"
 
 
 @dataclass(frozen=True)
@@ -177,8 +195,8 @@ def owner_of(plan: model.Plan, uid: str) -> Owner:
     """The :class:`Owner` for a unit id (an unknown id shows as itself)."""
     unit = plan.unit(uid)
     if unit is None:
-        return Owner(uid, uid, uid)
-    return Owner(unit.id, unit.name, unit.short or unit.name)
+        return Owner(uid, uid, uid, agency_key(plan))
+    return Owner(unit.id, unit.name, unit.short or unit.name, agency_key(plan))
 
 
 def _item(
@@ -331,49 +349,62 @@ def resolve_owner(plans: Sequence[model.Plan], text: str, *, lang: str = "vi") -
     """Find the unit ``text`` names (its id, name or short name; case and NFC-insensitive).
 
     The filter sees the unit's own items, its members' (for a group) and those of the groups
-    it belongs to, in every plan that declares it.  An unknown unit is a usage error (exit
-    code 2) with a "did you mean" hint.
+    it belongs to, in every plan of the same agency that declares it (a unit of another
+    agency with the same id is another unit).  When plans of several agencies have such a
+    unit, ``PLAN:UNIT`` (a plan's id, then the unit) says which.  An unknown or ambiguous
+    unit is a usage error (exit code 2) with a hint.
     """
     from ..calendar.vi import fold
     from ..plan.check import expand_units
     from ..plan.messages import Reporter
 
-    wanted = fold(text.strip())
-    found: model.Unit | None = None
-    for plan in plans:
-        for unit in plan.units:
-            if wanted == fold(unit.id):
-                found = unit
-                break
-        if found:
-            break
-    if found is None:
-        for plan in plans:
-            for unit in plan.units:
-                if wanted in (fold(unit.name), fold(unit.short or "")):
-                    found = unit
-                    break
-            if found:
-                break
-    if found is None:
-        known = {u.id: u.name for plan in plans for u in plan.units}
-        hint = Reporter("", lang).suggest_id(text, known, "unit")
+    vi = lang == "vi"
+    where = list(plans)
+    name = text
+    head, sep, rest = text.partition(":")
+    if sep and any(p.id == head.strip() for p in plans):
+        where = [p for p in plans if p.id == head.strip()]
+        name = rest
+    wanted = fold(name.strip())
+    matches: list[tuple[model.Plan, model.Unit]] = []
+    for plan in where:
+        matches += [(plan, u) for u in plan.units if wanted == fold(u.id)]
+    if not matches:
+        for plan in where:
+            matches += [
+                (plan, u) for u in plan.units if wanted in (fold(u.name), fold(u.short or ""))
+            ]
+    if not matches:
+        known = {u.id: u.name for plan in where for u in plan.units}
+        hint = Reporter("", lang).suggest_id(name, known, "unit")
         raise TnplanError(
-            f"không có đơn vị `{text}` trong kế hoạch"
-            if lang == "vi"
-            else f"no unit `{text}` in the plan",
+            f"không có đơn vị `{text}` trong kế hoạch" if vi else f"no unit `{text}` in the plan",
             hint=hint,
             exit_code=2,
         )
+    agencies: dict[str, tuple[model.Plan, model.Unit]] = {}
+    for plan, unit in matches:
+        agencies.setdefault(agency_key(plan), (plan, unit))
+    if len(agencies) > 1:
+        qualified = ", ".join(f"`{p.id}:{u.id}`" for p, u in agencies.values())
+        raise TnplanError(
+            f"`{text}` là đơn vị của {len(agencies)} cơ quan khác nhau"
+            if vi
+            else f"`{text}` is a unit of {len(agencies)} different agencies",
+            hint=f"chỉ rõ kế hoạch: {qualified}" if vi else f"name the plan: {qualified}",
+            exit_code=2,
+        )
+    ((agency, (home, found)),) = agencies.items()
     uid = found.id
     ids: dict[str, frozenset[str]] = {}
     for plan in plans:
-        if plan.unit(uid) is None:
+        if plan.unit(uid) is None or agency_key(plan) != agency:
             continue
         seen = {uid, *expand_units(plan, [uid])}
         seen |= {u.id for u in plan.units if u.members and uid in expand_units(plan, [u.id])}
         ids[plan.id] = frozenset(seen)
-    return OwnerFilter(Owner(found.id, found.name, found.short or found.name), ids)
+    owner = Owner(found.id, found.name, found.short or found.name, agency_key(home))
+    return OwnerFilter(owner, ids)
 
 
 # Summaries ----------------------------------------------------------------------------------
@@ -517,15 +548,16 @@ def owner_loads(items: Iterable[Item], plans: Sequence[model.Plan]) -> list[Owne
     from ..calendar.vi import sort_key
 
     by_plan = {p.id: p for p in plans}
-    counts: dict[str, list[int]] = {}
-    owners: dict[str, Owner] = {}
+    counts: dict[tuple[str, str], list[int]] = {}
+    owners: dict[tuple[str, str], Owner] = {}
     for it in items:
         if it.owner is None or not it.open:
             continue
-        counts.setdefault(it.owner, [0, 0])
-        counts[it.owner][0] += 1
-        counts[it.owner][1] += it.late
-        owners.setdefault(it.owner, owner_of(by_plan[it.plan], it.owner))
+        key = (agency_key(by_plan[it.plan]), it.owner)
+        counts.setdefault(key, [0, 0])
+        counts[key][0] += 1
+        counts[key][1] += it.late
+        owners.setdefault(key, owner_of(by_plan[it.plan], it.owner))
     loads = [OwnerLoad(owners[k], v[0], v[1]) for k, v in counts.items()]
     loads.sort(key=lambda o: (-o.late, -o.open, sort_key(o.owner.short)))
     return loads
@@ -652,16 +684,17 @@ def overdue(snap: Snapshot) -> list[OwnerGroup]:
     """
     from ..calendar.vi import sort_key
 
-    groups: dict[str, list[Item]] = {}
-    names: dict[str, Owner] = {}
+    groups: dict[tuple[str, str], list[Item]] = {}
+    names: dict[tuple[str, str], Owner] = {}
     for p in snap.plans:
+        agency = agency_key(p.plan)
         for it in p.items:
             if not it.late:
                 continue
-            key = it.owner or ""
+            key = (agency, it.owner) if it.owner else ("", "")
             groups.setdefault(key, []).append(it)
             if key not in names:
-                names[key] = owner_of(p.plan, key) if key else Owner("", "—", "—")
+                names[key] = owner_of(p.plan, key[1]) if it.owner else Owner("", "—", "—")
     out = []
     for key, its in groups.items():
         its.sort(key=lambda it: (-it.days_late, it.plan, it.due or dt.date.min))

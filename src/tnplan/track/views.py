@@ -20,6 +20,7 @@ from rich.text import Text
 
 from ..calendar.vi import date_short
 from . import schedule as sch
+from . import year as year_mod
 
 # Words -------------------------------------------------------------------------------------
 
@@ -858,3 +859,110 @@ def _legend(lang: str, as_of: dt.date) -> list[tuple[str, str]]:
             ("?", "tentative"),
         ]
     return items
+
+
+# A year ------------------------------------------------------------------------------------
+
+_MONTH_SHORT = {
+    "vi": tuple(f"T{m}" for m in range(1, 13)),
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+}
+EVENT = "●"
+
+
+def year_view(y: year_mod.Year, lang: str = "vi", *, cells: int = 80) -> Text:
+    """``tnplan timeline --year``: months across, a row per plan, then what each row is."""
+    vi = lang == "vi"
+    total = cells
+    label_w = max(12, min(30, total // 4))
+    per_month = max(3, (total - label_w - 3) // 12)
+    as_of = y.as_of.date
+    out = Text(no_wrap=True, overflow="crop")
+    n = len(y.rows)
+    if vi:
+        head = f"Năm {y.year} · {n} kế hoạch · tính đến {date_short(as_of)}"
+    else:
+        head = f"Year {y.year} · {n} plan{'s' if n != 1 else ''} · as of {date_short(as_of)}"
+    out.append(_truncate(head, total), style="bold")
+    out.append("\n")
+    if not y.rows:
+        out.append(
+            f"Không có kế hoạch nào có ngày trong năm {y.year}."
+            if vi
+            else f"No plan has a day in {y.year}."
+        )
+        return out
+
+    # Each month is `per_month` cells; a cell covers a slice of its month's days.
+    cols: list[tuple[dt.date, dt.date]] = []
+    for m in range(1, 13):
+        first = dt.date(y.year, m, 1)
+        days = (dt.date(y.year + (m == 12), m % 12 + 1, 1) - first).days
+        for k in range(per_month):
+            a = first + dt.timedelta(days=k * days // per_month)
+            b = first + dt.timedelta(
+                days=max(k * days // per_month, (k + 1) * days // per_month - 1)
+            )
+            cols.append((a, b))
+    offset = label_w + 3
+    months = "".join(name.ljust(per_month) for name in _MONTH_SHORT[lang])
+    out.append(" " * offset + months.rstrip() + "\n", style="dim")
+    marker = ["▼" if a <= as_of <= b else " " for a, b in cols]
+    if "▼" in marker:
+        out.append(" " * offset + "".join(marker).rstrip() + "\n", style="bold red")
+    for i, row in enumerate(y.rows, 1):
+        late = row.late > 0
+        out.append(
+            _truncate(f"{i}. {row.title}", label_w).ljust(label_w),
+            style=LATE if late else "",
+        )
+        out.append(" ! " if late else "   ", style=LATE if late else "dim")
+        for a, b in cols:
+            ch, style = ("│", "bold red") if a <= as_of <= b else (" ", "")
+            if row.start <= b and row.end >= a:
+                ch, style = "─", "dim"
+            spans = [s for s in row.spans if s.start <= b and s.end >= a]
+            if spans:
+                s = max(spans, key=lambda s: (s.late, s.status not in sch.CLOSED))
+                ch = BAR.get(s.status, "▒")
+                style = LATE if s.late else STATUS_STYLE.get(s.status, "")
+            marks = [m for m in row.marks if a <= m.date <= b]
+            if marks:
+                top = max(marks, key=lambda x: (x.kind == "deadline", x.late))
+                done_mark = MILESTONE_DONE if top.done else MILESTONE
+                ch = done_mark if top.kind == "deadline" else EVENT
+                style = LATE if top.late else ("green" if top.done else "bold")
+            out.append(ch, style=style)
+        out.append("\n")
+    out.append("\n")
+    for i, row in enumerate(y.rows, 1):
+        span = f"{date_short(row.start)}–{date_short(row.end)}"
+        if vi:
+            line = f"{i}. {span} · {row.done}/{row.total} xong"
+            line += f" · {row.late} trễ hạn" if row.late else ""
+        else:
+            line = f"{i}. {span} · {row.done}/{row.total} done"
+            line += f" · {row.late} late" if row.late else ""
+        line += f" · {row.title}"
+        out.append(_truncate(line, total) + "\n", style=LATE if row.late else "")
+    words = (
+        [(BAR["planned"], "chưa làm"), (BAR["in_progress"], "đang làm"), (BAR["done"], "xong"),
+         ("─", "thời gian kế hoạch"), (EVENT, "sự kiện"), (MILESTONE, "hạn báo cáo"),
+         ("│", f"ngày {date_short(as_of)}"), ("!", "có việc trễ hạn")]
+        if vi
+        else [(BAR["planned"], "planned"), (BAR["in_progress"], "in progress"),
+              (BAR["done"], "done"), ("─", "plan period"), (EVENT, "event"), (MILESTONE, "due"),
+              ("│", date_short(as_of)), ("!", "something late")]
+    )  # fmt: skip
+    legend = Text(style="dim")
+    used = 0
+    for j, (sym, word) in enumerate(words):
+        piece = f"{sym} {word}"
+        sep = "  " if j else ""
+        if used and used + len(sep) + len(piece) > total:
+            legend.append("\n")
+            used, sep = 0, ""
+        legend.append(sep + piece)
+        used += len(sep) + len(piece)
+    out.append_text(legend)
+    return out
