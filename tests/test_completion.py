@@ -73,6 +73,9 @@ def complete_in_bash(folder: Path, *lines: str) -> list[list[str]]:
     return [[w for w in a.splitlines() if w] for a in answers]
 
 
+COMMANDS = "validate status timeline overdue upcoming new remind render export collect".split()
+
+
 def test_bash_completes_commands_options_formats_and_ids_of_the_plan_here(folder: Path) -> None:
     got = complete_in_bash(
         folder,
@@ -90,10 +93,7 @@ def test_bash_completes_commands_options_formats_and_ids_of_the_plan_here(folder
         "tnplan status --",
     )
     assert got == [
-        [
-            "validate", "status", "timeline", "overdue", "upcoming", "new", "remind", "render",
-            "export", "collect",
-        ],  # fmt: skip
+        COMMANDS,
         ["status"],
         ["plan", "invitation", "script", "report"],
         ["hoi-nghi"],
