@@ -73,7 +73,18 @@ def complete_in_bash(folder: Path, *lines: str) -> list[list[str]]:
     return [[w for w in a.splitlines() if w] for a in answers]
 
 
-COMMANDS = "validate status timeline overdue upcoming new remind render export collect".split()
+COMMANDS = [
+    "validate",
+    "status",
+    "timeline",
+    "overdue",
+    "upcoming",
+    "new",
+    "remind",
+    "render",
+    "export",
+    "collect",
+]
 
 
 def test_bash_completes_commands_options_formats_and_ids_of_the_plan_here(folder: Path) -> None:
