@@ -88,7 +88,7 @@ def test_mini_golden(cli: Callable[..., Any], tmp_path: Path, golden: Callable[.
     assert r.code == 0, r.err
     assert r.out == ""
     assert r.err == (
-        f"Đã lập {out} (kế hoạch mini-2027); xem lại các dòng còn ghi năm 2026: 7, 18, 72\n"
+        f"Đã lập {out} (kế hoạch mini-2027); xem lại các dòng còn ghi năm 2026: 10, 21, 26, 75\n"
     )
     golden("export/mini-2027.yaml", out.read_text(encoding="utf-8"))
 
@@ -105,8 +105,10 @@ def test_what_the_new_plan_holds(tmp_path: Path) -> None:
     # Every date kept moved a year, same day and month.
     assert set(_dates(new)) <= {d.replace(year=2027) for d in _dates(old)}
     # Cleared: two done_on, held_on, a received report's date, the document's and the
-    # invitation's dates.
-    assert len(_dates(new)) == len(_dates(old)) - 6
+    # invitation's dates, and the legal basis's date (a number cannot be rolled).
+    assert len(_dates(new)) == len(_dates(old)) - 7
+    (basis,) = new.document.basis
+    assert (basis.number, basis.date) == (None, None)
     assert new.period.start == D(2027, 5, 12) and new.period.end == D(2027, 5, 18)
     assert [d.due for d in new.deadlines] == [D(2027, 6, 20), D(2027, 6, 30)]
     # Statuses back to planned; what happened last year cleared.
@@ -123,10 +125,10 @@ def test_what_the_new_plan_holds(tmp_path: Path) -> None:
     assert [a.id for a in new.activities] == [a.id for a in old.activities]
     assert [u.id for u in new.units] == [u.id for u in old.units]
     assert new.document.title == old.document.title  # prose is listed for review, not rewritten
-    assert rolled.review_lines == [7, 18, 72]
+    assert rolled.review_lines == [10, 21, 26, 75]  # 26: the basis's old date, in a comment
     lines = rolled.text.splitlines()
     assert all("2026" in lines[n - 1] for n in rolled.review_lines)
-    assert sum("2026" in line for line in lines[6:]) == 3  # the header's own mention aside
+    assert sum("2026" in line for line in lines[9:]) == 4  # the header's own mentions aside
 
 
 def test_every_date_moves(tmp_path: Path) -> None:
@@ -134,17 +136,17 @@ def test_every_date_moves(tmp_path: Path) -> None:
         path = tmp_path / f"bundled-{same}.yaml"
         path.write_text(rollover.rollover(BUNDLED, 2027, same_weekday=same).text, "utf-8")
         old, new = check.load_plan(BUNDLED), check.load_plan(path)
-        moved = [rollover.move_date(d, 2027, same_weekday=same) for d in _dates(old)]
+        day = old.period.day
+        moved = [rollover.move_date(d, 2027, same_weekday=same and d != day) for d in _dates(old)]
         kept = _dates(new)
         # The new plan has fewer dates (done_on, received, document date are cleared) but each
         # one it has is an old date moved.
         assert kept and all(d.year == 2027 for d in kept)
         assert set(kept) <= set(moved)
+        # The day celebrated is a date, never a weekday: 18/5 stays 18/5.
+        assert new.period.day == D(2027, 5, 18)
         if same:
-            assert new.period.day == D(2027, 5, 17)
-            assert new.period.day.weekday() == old.period.day.weekday()  # type: ignore[union-attr]
-        else:
-            assert new.period.day == D(2027, 5, 18)
+            assert new.period.start == D(2027, 5, 11)  # Tuesday 12/5/2026 → Tuesday 11/5/2027
 
 
 def test_comments_and_layout_are_kept() -> None:

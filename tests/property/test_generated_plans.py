@@ -158,8 +158,10 @@ def test_every_valid_generated_plan_validates_renders_and_exports(data: dict[str
             jobs = [["plan"], ["report", "--as-of", "1/7/2026"]]
             for a in data["activities"]:
                 if "event" in a:
-                    jobs += [["invitation", a["id"]], ["script", a["id"]]]
-                    jobs += [["invitation", a["id"], "--each"]]
+                    # A cancelled or postponed activity's invitation needs --force.
+                    forced = ["--force"] if a.get("status") in ("cancelled", "postponed") else []
+                    jobs += [["invitation", a["id"], *forced], ["script", a["id"]]]
+                    jobs += [["invitation", a["id"], "--each", *forced]]
             for i, job in enumerate(jobs):
                 target = out_dir / (f"{i}" if "--each" in job else f"{i}.{fmt}")
                 if "--each" in job:

@@ -65,9 +65,18 @@ def test_invitation_lists_every_missing_fact(cli: Callable[..., Run], tmp_path: 
 
 
 def test_invitation_without_event(cli: Callable[..., Run]) -> None:
-    r = cli("render", "invitation", "gap-mat", str(MINI))
+    r = cli("render", "invitation", "gap-mat", str(MINI), "--force")  # cancelled: forced
     assert r.code == 1
     assert "thiếu sự kiện: ngày, giờ, địa điểm, khách mời (`activities[gap-mat].event`)" in r.err
+
+
+def test_invitation_to_a_cancelled_activity_is_refused(cli: Callable[..., Run]) -> None:
+    r = cli("render", "invitation", "gap-mat", str(MINI))
+    assert (r.code, r.out) == (1, "")
+    assert r.err == (
+        "Lỗi: hoạt động `gap-mat` đã hủy (`status: cancelled`): không soạn giấy mời "
+        "(sửa `status` khi hoạt động được tổ chức lại, hoặc thêm --force để vẫn soạn)\n"
+    )
 
 
 def test_contact_falls_back_to_the_lead_unit(cli: Callable[..., Run], tmp_path: Path) -> None:

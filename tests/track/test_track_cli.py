@@ -89,6 +89,7 @@ ITEM_KEYS = [
     "days_late",
     "working_days_late",
     "days_left",
+    "supporting",
 ]
 
 
@@ -126,21 +127,21 @@ def test_status_json_shape(cli: Cli) -> None:
     assert (plan["phase"], plan["day_of_period"], plan["days_to_day"]) == ("during", 3, 4)
     assert plan["progress"] == {
         "total": 13,
-        "done": 3,
+        "done": 2,
         "late": 2,
-        "ratio": 0.25,
+        "ratio": 0.1667,
         "by_status": {
-            "planned": 7,
+            "planned": 8,
             "in_progress": 1,
             "postponed": 1,
             "done": 2,
-            "reported": 1,
+            "reported": 0,  # the one receipt is dated 15/6, after 14/5
             "cancelled": 1,
         },
         "by_kind": {
             "activity": {"done": 1, "total": 4},
             "task": {"done": 1, "total": 3},
-            "report": {"done": 1, "total": 5},
+            "report": {"done": 0, "total": 5},
         },
     }
     assert [a["id"] for a in plan["activities"]] == [
@@ -172,6 +173,7 @@ def test_status_json_shape(cli: Cli) -> None:
         "days_late": 3,
         "working_days_late": 3,
         "days_left": None,
+        "supporting": False,
     }
     assert plan["deadlines"][0] == {
         "id": "bao-cao-don-vi",
@@ -179,7 +181,7 @@ def test_status_json_shape(cli: Cli) -> None:
         "due": "2026-06-19",
         "due_time": None,
         "owners": 4,
-        "reported": 1,
+        "reported": 0,
         "late": 0,
         "days_left": 36,
     }
@@ -341,7 +343,13 @@ def test_folder_owner_sees_items_from_every_plan(cli: Cli) -> None:
     status = _json(cli, "status", str(FOLDER), "--as-of", "14/5/2026", "--owner", "vp", "--json")
     assert [p["id"] for p in status["plans"]] == ["alpha-2026", "beta-2026"]
     beta = status["plans"][1]
-    assert [it["id"] for it in beta["items"]] == ["thue-gian", "tong-ket", "bao-cao-tuan-le/vp"]
+    # trien-lam is led by shtt and supported by vp: shown, marked as supporting.
+    assert [(it["id"], it["supporting"]) for it in beta["items"]] == [
+        ("trien-lam", True),
+        ("thue-gian", False),
+        ("tong-ket", False),
+        ("bao-cao-tuan-le/vp", False),
+    ]
     # Without --owner, a folder shows every plan and everyone's items.
     everyone = _json(cli, "overdue", str(FOLDER), "--as-of", "14/5/2026", "--json")
     assert everyone["count"] == 3

@@ -232,27 +232,28 @@ def test_phase_before_during_after(alpha: model.Plan) -> None:
 def test_progress_counts_by_status_and_kind(alpha: model.Plan) -> None:
     prog = schedule.plan_status(alpha, at("14/5/2026")).progress
     assert prog.by_status == {
-        "planned": 7,
+        "planned": 8,
         "in_progress": 1,
         "postponed": 1,
         "done": 2,
-        "reported": 1,
+        "reported": 0,  # qlkh's report is received on 15/6, after 14/5
         "cancelled": 1,
     }
-    assert prog.by_kind == {"activity": (1, 4), "task": (1, 3), "report": (1, 5)}
-    assert (prog.total, prog.done, prog.late, round(prog.ratio, 3)) == (13, 3, 2, 0.25)
+    assert prog.by_kind == {"activity": (1, 4), "task": (1, 3), "report": (0, 5)}
+    assert (prog.total, prog.done, prog.late, round(prog.ratio, 3)) == (13, 2, 2, 0.167)
 
 
 def test_next_due_and_owner_loads(alpha: model.Plan) -> None:
     p = schedule.plan_status(alpha, at("14/5/2026"))
     assert [(n.kind, n.id, n.days_left, n.reported, n.owners) for n in p.next_due] == [
-        ("deadline", "bao-cao-don-vi", 36, 1, 4),
+        ("deadline", "bao-cao-don-vi", 36, 0, 4),
         ("deadline", "bao-cao-tinh", 47, 0, 1),
     ]
     assert [(o.owner.id, o.open, o.late) for o in p.owners] == [
         ("vp", 5, 2),
         ("cds", 2, 0),
         ("qlcn", 2, 0),
+        ("qlkh", 1, 0),
     ]
 
 
@@ -268,10 +269,13 @@ def test_overdue_groups_by_owner_most_late_first(alpha: model.Plan) -> None:
 def test_upcoming_lists_starts_ends_and_dues_in_the_window(alpha: model.Plan) -> None:
     snap = schedule.snapshot([alpha], at("10/5/2026"))
     got = [(u.item.id, u.what, u.date.day, u.days) for u in schedule.upcoming(snap, 5)]
+    # hoi-thao and bai-viet are done on 13/5: on 10/5 they were still ahead.
     assert got == [
         ("pano", "due", 11, 1),
         ("tuyen-truyen", "start", 12, 2),
+        ("hoi-thao", "start", 12, 2),
         ("giay-moi", "due", 12, 2),
+        ("bai-viet", "due", 13, 3),
         ("gap-mat", "start", 14, 4),
         ("hoi-nghi", "start", 15, 5),
     ]

@@ -238,23 +238,26 @@ def test_public_holidays_2026() -> None:
         D(2026, 4, 27): "Nghỉ bù Giỗ Tổ Hùng Vương",
         D(2026, 4, 30): "Ngày Chiến thắng",
         D(2026, 5, 1): "Quốc tế Lao động",
+        D(2026, 8, 31): "Nghỉ hoán đổi (làm bù 22/8/2026)",
         D(2026, 9, 1): "Quốc khánh",
         D(2026, 9, 2): "Quốc khánh",
+        D(2026, 11, 24): "Ngày Văn hóa Việt Nam",
     }
 
 
 def test_public_holidays_2025() -> None:
     assert holidays.public_holidays(2025) == {
         D(2025, 1, 1): "Tết Dương lịch",
+        D(2025, 1, 27): "Nghỉ bù Tết Âm lịch",  # mùng 4 is a Saturday: the day before the break
         D(2025, 1, 28): "Tết Âm lịch (29 tháng Chạp)",
         D(2025, 1, 29): "Tết Âm lịch (mùng 1)",
         D(2025, 1, 30): "Tết Âm lịch (mùng 2)",
         D(2025, 1, 31): "Tết Âm lịch (mùng 3)",
         D(2025, 2, 1): "Tết Âm lịch (mùng 4)",
-        D(2025, 2, 3): "Nghỉ bù Tết Âm lịch",
         D(2025, 4, 7): "Giỗ Tổ Hùng Vương",
         D(2025, 4, 30): "Ngày Chiến thắng",
         D(2025, 5, 1): "Quốc tế Lao động",
+        D(2025, 5, 2): "Nghỉ hoán đổi (làm bù 26/4/2025)",
         D(2025, 9, 1): "Quốc khánh",
         D(2025, 9, 2): "Quốc khánh",
     }
@@ -283,25 +286,31 @@ def test_public_holidays_2022_two_in_lieu_after_a_weekend() -> None:
 @pytest.mark.parametrize(
     ("day", "expected"),
     [
-        (D(2024, 2, 8), None),
+        (D(2024, 2, 8), "Nghỉ bù Tết Âm lịch"),  # for Saturday 10/2: before the break
         (D(2024, 2, 9), "Tết Âm lịch (30 tháng Chạp)"),
         (D(2024, 2, 10), "Tết Âm lịch (mùng 1)"),
         (D(2024, 2, 12), "Tết Âm lịch (mùng 3)"),
         (D(2024, 2, 13), "Tết Âm lịch (mùng 4)"),
-        (D(2024, 2, 14), "Nghỉ bù Tết Âm lịch"),
-        (D(2024, 2, 15), "Nghỉ bù Tết Âm lịch"),
+        (D(2024, 2, 14), "Nghỉ bù Tết Âm lịch"),  # for Sunday 11/2: after it
+        (D(2024, 2, 15), None),
         (D(2024, 2, 16), None),
         (D(2024, 4, 18), "Giỗ Tổ Hùng Vương"),
         (D(2021, 2, 13), "Tết Âm lịch (mùng 2)"),
+        (D(2021, 2, 10), "Nghỉ bù Tết Âm lịch"),
         (D(2021, 2, 16), "Nghỉ bù Tết Âm lịch"),
-        (D(2021, 2, 17), "Nghỉ bù Tết Âm lịch"),
+        (D(2021, 2, 17), None),
+        (D(2023, 1, 20), "Nghỉ bù Tết Âm lịch"),
         (D(2023, 1, 21), "Tết Âm lịch (30 tháng Chạp)"),
         (D(2023, 1, 26), "Nghỉ bù Tết Âm lịch"),
         (D(2023, 4, 29), "Giỗ Tổ Hùng Vương"),
         (D(2023, 5, 2), "Nghỉ bù Giỗ Tổ Hùng Vương"),
         (D(2023, 5, 3), "Nghỉ bù Ngày Chiến thắng"),
-        (D(2024, 9, 1), "Quốc khánh"),
-        (D(2024, 9, 3), "Nghỉ bù Quốc khánh"),
+        (D(2024, 9, 1), None),  # 2/9/2024 is a Monday: the day next to it is 3/9
+        (D(2024, 9, 3), "Quốc khánh"),
+        (D(2024, 4, 29), "Nghỉ hoán đổi (làm bù 4/5/2024)"),
+        (D(2020, 9, 1), None),  # before 2021, 2/9 alone
+        (D(2026, 11, 24), "Ngày Văn hóa Việt Nam"),
+        (D(2025, 11, 24), None),
         (D(2027, 1, 1), "Tết Dương lịch"),
         (D(2028, 1, 3), "Nghỉ bù Tết Dương lịch"),
         (D(1947, 4, 30), "Giỗ Tổ Hùng Vương; Ngày Chiến thắng"),
@@ -317,10 +326,13 @@ def test_holiday_name(day: dt.date, expected: str | None) -> None:
 
 
 @pytest.mark.parametrize("year", range(1900, 2200))
-def test_every_year_has_eleven_holidays_on_their_days(year: int) -> None:
+def test_every_year_has_its_holidays_on_their_days(year: int) -> None:
     table = holidays.public_holidays(year)
-    statutory = [day for day, name in table.items() if not name.startswith("Nghỉ bù")]
-    assert len(statutory) == (10 if year == 1947 else 11)
+    statutory = [day for day, name in table.items() if not name.startswith("Nghỉ")]
+    # 1/1, five days of Tết, Giỗ Tổ, 30/4, 1/5, 2/9; a day next to 2/9 from 2021; 24/11 from
+    # 2026.  Giỗ Tổ fell on 30/4 in 1947: one day.
+    expected = 10 + (year >= 2021) + (year >= 2026) - (year == 1947)
+    assert len(statutory) == expected
     assert list(table) == sorted(table)
     assert all(day.year == year for day in table)
     assert all(day.weekday() < 5 for day, name in table.items() if name.startswith("Nghỉ bù"))
@@ -332,11 +344,19 @@ def test_one_day_in_lieu_per_weekend_holiday(year: int) -> None:
     in_lieu = [day for day, name in table.items() if name.startswith("Nghỉ bù")]
     weekend = [day for day, name in table.items() if day.weekday() >= 5]
     assert len(in_lieu) == len(weekend)
+    assert all(day.weekday() < 5 for day in in_lieu)
+
+
+def test_swapped_weekend_days_are_working_days() -> None:
+    assert holidays.is_working_day(D(2024, 5, 4))  # a Saturday worked for 29/4/2024
+    assert not holidays.is_working_day(D(2024, 4, 29))
+    assert holidays.is_working_day(D(2019, 1, 5))  # worked for 31/12/2018
+    assert holidays.working_days_between(D(2024, 4, 26), D(2024, 5, 6)) == 4  # 2, 3, 4, 6/5
 
 
 def test_public_holidays_is_a_fresh_copy() -> None:
     holidays.public_holidays(2026).clear()
-    assert len(holidays.public_holidays(2026)) == 12
+    assert len(holidays.public_holidays(2026)) == 14
 
 
 @pytest.mark.parametrize("year", [1899, 2200, 1, 9999])
@@ -446,9 +466,9 @@ def test_extra_sets_can_be_lists() -> None:
         (D(2026, 5, 18), D(2026, 6, 20), 24),
         (D(2026, 4, 24), D(2026, 5, 4), 3),
         (D(2026, 2, 13), D(2026, 2, 23), 1),
-        (D(2026, 1, 1), D(2026, 12, 31), 250),
-        (D(2025, 12, 31), D(2026, 12, 31), 250),
-        (D(2026, 12, 31), D(2025, 12, 31), -250),
+        (D(2026, 1, 1), D(2026, 12, 31), 249),  # 24/11 and 31/8 off, 22/8 worked
+        (D(2025, 12, 31), D(2026, 12, 31), 249),  # 24/11 and 31/8 off, 22/8 worked
+        (D(2026, 12, 31), D(2025, 12, 31), -249),  # 24/11 and 31/8 off, 22/8 worked
         (dt.datetime(2026, 5, 15, 9, 0), dt.datetime(2026, 5, 18, 8, 0), 1),
     ],
 )

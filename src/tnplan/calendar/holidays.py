@@ -10,21 +10,31 @@ every year this module knows (1900 to 2199; earlier rules are not modelled):
 * Giỗ Tổ Hùng Vương: 10th day of the 3rd lunar month;
 * Ngày Chiến thắng: 30 April;
 * Quốc tế Lao động: 1 May;
-* Quốc khánh: 2 September and one adjacent day. The Code lets the Prime Minister choose the
-  day before or after; this module takes 1 September, as decided from 2025.
+* Quốc khánh: 2 September and, from 2021, one adjacent day. The Code lets the Prime Minister
+  choose the day before or after; this module takes the one that makes a long weekend, as
+  decided every year since 2021 (1/9 when 2/9 is a Tuesday, Wednesday, Friday or Saturday;
+  3/9 when it is a Monday, Thursday or Sunday);
+* Ngày Văn hóa Việt Nam: 24 November, from 2026.
 
 When a holiday falls on a Saturday or a Sunday, the next working day is a day off in lieu
 (nghỉ bù, Article 111(3), for offices closed on Saturday and Sunday). Several holidays on
 one weekend give as many days off, one after another. Two holidays on the same day (Giỗ Tổ
-can meet 30/4 or 1/5) are one day off named after both, with no extra day in lieu.
+can meet 30/4 or 1/5) are one day off named after both, with no extra day in lieu. Tết's
+days are the exception, as the yearly Tết notices set them since 2014: one on a Saturday
+moves to the working day before the break, one on a Sunday to the working day after it.
+
+The government's swaps (a weekday given off for a weekend day worked: 29/4/2024 for
+4/5/2024) are data per year in ``SWAPS``; the worked weekend days count as working days.
+
+These rules agree with the ``holidays`` package (Vietnam) on every day off from 2020 to
+2030 (``tests/unit/test_holidays_reference.py``).
 
 Outside 1900 to 2199 the lunar calendar and ``public_holidays`` raise ``ValueError``, while
 ``is_working_day``, ``working_days_between`` and ``holiday_name`` know no holidays there
 (weekends only), so that a checker given a far-off date never fails on it.
 
-The government's yearly swaps (a weekday off, a Saturday worked in exchange) and longer
-Tết breaks are decided each year: a plan supplies them as ``extra_holidays`` and
-``extra_workdays``.
+A plan supplies what is not known here (a swap announced later, a longer Tết break for its
+own staff) as ``extra_holidays`` and ``extra_workdays``.
 
 The lunar calendar is Hồ Ngọc Đức's algorithm (astronomical new moons and solar terms,
 computed for UTC+7, the Vietnamese time zone; it is why Vietnamese Tết 1985 fell on
@@ -167,10 +177,14 @@ def solar_to_lunar(d: _dt.date) -> LunarDate:
         d = d.date()
     _check_year(d.year, "năm")
     day_number = _jd(d)
+    # The estimate of k can be one lunation off when a new moon falls near midnight (it did
+    # give "day 0" on 7/5/2054 and 9/4/2062): step until day_number is inside the month.
     k = math.floor((day_number - _NEW_MOON_EPOCH) / _SYNODIC_MONTH)
+    while _new_moon_day(k + 1) > day_number:
+        k -= 1
+    while _new_moon_day(k + 2) <= day_number:
+        k += 1
     month_start = _new_moon_day(k + 1)
-    if month_start > day_number:
-        month_start = _new_moon_day(k)
     a11 = _month_11_start(d.year)
     b11 = a11
     if a11 >= month_start:
@@ -243,7 +257,39 @@ _GIO_TO = "Giỗ Tổ Hùng Vương"
 _CHIEN_THANG = "Ngày Chiến thắng"
 _LAO_DONG = "Quốc tế Lao động"
 _QUOC_KHANH = "Quốc khánh"
+_VAN_HOA = "Ngày Văn hóa Việt Nam"
 _IN_LIEU = "Nghỉ bù"
+_SWAPPED = "Nghỉ hoán đổi"
+
+CULTURE_DAY_FROM = 2026
+"""24/11, Ngày Văn hóa Việt Nam, is a paid day off from 2026 (Nghị quyết 80-NQ/TW, 2026)."""
+ADJACENT_NATIONAL_DAY_FROM = 2021
+"""The Labour Code 2019 (in force 2021) adds a day next to 2/9."""
+
+# The day next to 2/9 by the weekday of 2/9, as decided each year since 2021 (a long weekend):
+# Monday → 3/9, Tuesday → 1/9, Wednesday → 1/9, Thursday → 3/9, Friday → 1/9, Saturday →
+# 1/9, Sunday → 3/9.
+_NATIONAL_DAY_NEXT = {0: 1, 1: -1, 2: -1, 3: 1, 4: -1, 5: -1, 6: 1}
+
+SWAPS: dict[int, tuple[tuple[_dt.date, _dt.date], ...]] = {
+    2018: ((_dt.date(2018, 12, 31), _dt.date(2019, 1, 5)),),
+    2019: ((_dt.date(2019, 4, 29), _dt.date(2019, 5, 4)),),
+    2024: ((_dt.date(2024, 4, 29), _dt.date(2024, 5, 4)),),
+    2025: ((_dt.date(2025, 5, 2), _dt.date(2025, 4, 26)),),
+    2026: ((_dt.date(2026, 8, 31), _dt.date(2026, 8, 22)),),
+}
+"""The government's day swaps, per year: (weekday given off, weekend day worked instead).
+
+Decided each year by the Prime Minister or the Ministry of Labour (công văn, thông báo: 2019,
+2024 Công văn 2450/VPCP-KGVX, 2025 Thông báo 6150/TB-BLĐTBXH for Tết and 2025's 30/4, 2026
+for 2/9); a later year's swaps are added here when they are announced.  A plan can still add
+its own in ``calendar.holidays`` and ``calendar.workdays``.
+"""
+
+
+def swap_workdays(year: int) -> frozenset[_dt.date]:
+    """Weekend days worked in a swap decided for ``year`` (they count as working days)."""
+    return frozenset(worked for _off, worked in SWAPS.get(year, ()))
 
 
 def _statutory_days(year: int) -> list[tuple[_dt.date, str, str]]:
@@ -257,14 +303,23 @@ def _statutory_days(year: int) -> list[tuple[_dt.date, str, str]]:
         (eve, _TET_AM_LICH, eve_detail),
     ]
     days += [(new_year + _dt.timedelta(days=n), _TET_AM_LICH, f"mùng {n + 1}") for n in range(4)]
+    national = _dt.date(year, 9, 2)
     days += [
         (lunar_to_solar(10, 3, year), _GIO_TO, ""),
         (_dt.date(year, 4, 30), _CHIEN_THANG, ""),
         (_dt.date(year, 5, 1), _LAO_DONG, ""),
-        (_dt.date(year, 9, 1), _QUOC_KHANH, ""),
-        (_dt.date(year, 9, 2), _QUOC_KHANH, ""),
+        (national, _QUOC_KHANH, ""),
     ]
+    if year >= ADJACENT_NATIONAL_DAY_FROM:
+        step = _NATIONAL_DAY_NEXT[national.weekday()]
+        days.append((national + _dt.timedelta(days=step), _QUOC_KHANH, ""))
+    if year >= CULTURE_DAY_FROM:
+        days.append((_dt.date(year, 11, 24), _VAN_HOA, ""))
     return sorted(days)
+
+
+def _free(day: _dt.date, taken: Container[_dt.date]) -> bool:
+    return day.weekday() < 5 and day not in taken
 
 
 @functools.cache
@@ -277,15 +332,27 @@ def _holidays(year: int) -> dict[_dt.date, str]:
         labels.setdefault(day, []).append(f"{holiday} ({detail})" if detail else holiday)
         holidays.setdefault(day, []).append(holiday)
     result = {day: "; ".join(names) for day, names in labels.items()}
-    # A holiday on a weekend gives the next day that is neither a weekend nor already off.
-    # No holiday falls in late December, so no day in lieu spills into the next year.
+    one = _dt.timedelta(days=1)
+    # Tết's days on a weekend: a Saturday gives the working day before the break, a Sunday
+    # the working day after it (as every year's Tết notice since 2014 has done).
     for day, names in holidays.items():
-        if day.weekday() < 5:
+        if _TET_AM_LICH not in names or day.weekday() < 5:
             continue
-        candidate = day + _dt.timedelta(days=1)
-        while candidate.weekday() >= 5 or candidate in result:
-            candidate += _dt.timedelta(days=1)
+        step = -one if day.weekday() == 5 else one
+        candidate = day + step
+        while not _free(candidate, result):
+            candidate += step
+        result[candidate] = f"{_IN_LIEU} {_TET_AM_LICH}"
+    # Any other holiday on a weekend gives the next working day not already off.
+    for day, names in holidays.items():
+        if _TET_AM_LICH in names or day.weekday() < 5:
+            continue
+        candidate = day + one
+        while not _free(candidate, result):
+            candidate += one
         result[candidate] = f"{_IN_LIEU} {' và '.join(dict.fromkeys(names))}"
+    for off, worked in SWAPS.get(year, ()):
+        result.setdefault(off, f"{_SWAPPED} (làm bù {worked.day}/{worked.month}/{worked.year})")
     return dict(sorted(result.items()))
 
 
@@ -331,9 +398,15 @@ def is_working_day(
         d = d.date()
     if d in extra_holidays:
         return False
-    if d in extra_workdays:
+    if d in extra_workdays or d in _swap_workdays(d.year):
         return True
     return d.weekday() < 5 and d not in _days_off(d.year)
+
+
+@functools.cache
+def _swap_workdays(year: int) -> frozenset[_dt.date]:
+    # A swap's worked day can fall in the year before its day off (31/12/2018 ↔ 5/1/2019).
+    return swap_workdays(year) | swap_workdays(year - 1) | swap_workdays(year + 1)
 
 
 def working_days_between(

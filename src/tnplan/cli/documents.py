@@ -201,6 +201,7 @@ def render_plan(
 
     Without the time, venue, chair, invitees or contact it is not written, and every missing
     fact is named (exit code 1). Facts still tentative mark the document `DỰ THẢO` (draft).
+    A cancelled or postponed activity gets no invitation (exit code 1) unless --force.
 
     Examples: tnplan render invitation hoi-nghi-sang-che ·
     tnplan render invitation hoi-thao --each -f docx -o giay-moi/
@@ -215,10 +216,10 @@ def render_invitation(
             "--to",
             metavar=tr("KHÁCH_MỜI", "INVITEE"),
             help=tr(
-                "Chỉ một khách mời (mã khách mời hoặc mã đơn vị trong danh sách mời). "
-                "Ví dụ: --to lanh-dao-ubnd-tinh",
-                "Only one invitee (a guest id, or a unit id on the list). "
-                "Example: --to lanh-dao-ubnd-tinh",
+                "Chỉ một khách mời (mã khách mời hoặc mã đơn vị trong danh sách mời), hoặc "
+                "các thành viên của một nhóm (mã nhóm). Ví dụ: --to lanh-dao-ubnd-tinh",
+                "Only one invitee (a guest id, or a unit id on the list), or the members of a "
+                "group (its id). Example: --to lanh-dao-ubnd-tinh",
             ),
             show_default=False,
             autocompletion=complete.invitee_ids,
@@ -229,10 +230,10 @@ def render_invitation(
         typer.Option(
             "--each",
             help=tr(
-                "Mỗi khách mời một tệp, ghi vào thư mục -o (tên tệp không dấu, an toàn). "
-                "Ví dụ: --each -o giay-moi/",
-                "One file per invitee, written into the folder -o (safe file names without "
-                "marks). Example: --each -o giay-moi/",
+                "Mỗi khách mời một tệp (nhóm đơn vị có thành viên: mỗi thành viên một tệp), "
+                "ghi vào thư mục -o (tên tệp không dấu, an toàn). Ví dụ: --each -o giay-moi/",
+                "One file per invitee (for a group of units, one per member), written into the "
+                "folder -o (safe file names without marks). Example: --each -o giay-moi/",
             ),
         ),
     ] = False,
@@ -246,6 +247,7 @@ def render_invitation(
 
     Thiếu giờ, địa điểm, chủ trì, khách mời hoặc người liên hệ thì không soạn và nêu đủ các
     thông tin còn thiếu (mã thoát 1). Thông tin còn dự kiến làm văn bản thành DỰ THẢO.
+    Hoạt động đã hủy hoặc tạm hoãn thì không soạn (mã thoát 1), trừ khi có --force.
 
     Ví dụ: tnplan render invitation hoi-nghi-sang-che ·
     tnplan render invitation hoi-thao --each -f docx -o giay-moi/
@@ -254,18 +256,18 @@ def render_invitation(
     from ..plan.problems import TnplanError
 
     language = common.lang_from_env(lang)
-    if each and to:
+    kind_fmt = _format(fmt, None if each else out, language)
+    p = _plan(plan, language)
+    if each and to and not render.is_group(p, to):
         raise TnplanError(
             "dùng --to hoặc --each, không dùng cả hai"
             if language == "vi"
             else "use --to or --each, not both",
             exit_code=2,
         )
-    kind_fmt = _format(fmt, None if each else out, language)
-    p = _plan(plan, language)
     outputs = render.render(
         p, "invitation", kind_fmt, activity=activity, to=to, each=each,
-        templates=templates, lang=language,
+        templates=templates, lang=language, force=force,
     )  # fmt: skip
     _emit(outputs, out, kind_fmt, force=force, lang=language, folder=each)
 

@@ -205,6 +205,20 @@ def export_ics(
             show_default=False,
         ),
     ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar=tr("NGÀY", "DATE"),
+            help=tr(
+                "Trạng thái các mục tính đến ngày này (mặc định: như tệp ghi hiện nay). "
+                "Ví dụ: --as-of 14/5/2026",
+                "The items' states as of this day (by default as the file records them now). "
+                "Example: --as-of 14/5/2026",
+            ),
+            show_default=False,
+        ),
+    ] = None,
     force: ForceOpt = False,
     lang: common.LangOpt = None,
 ) -> None:
@@ -224,7 +238,12 @@ def export_ics(
     group = _plans(plans, language)
     where = state or (output.with_name(output.name + ".state.json") if output else None)
     before = _read_state(where, language) if where is not None else None
-    made = feed(group, owner, now=_export_time(), state=before, lang=language)
+    day = None
+    if as_of:
+        from ..track.schedule import parse_as_of
+
+        day = parse_as_of(as_of, group[0].document.timezone, lang=language).date
+    made = feed(group, owner, now=_export_time(), state=before, lang=language, as_of=day)
     _emit(made.data, output, language, force=force)
     if where is not None:
         import json

@@ -200,7 +200,12 @@ def roman(n: int) -> str:
 
 
 def basis_text(b: model.Basis) -> str:
-    """``Thực hiện Công văn số 2712/BKHCN-VP ngày 29/4/2026 của Bộ … về việc …``."""
+    """``Thực hiện Công văn số 2712/BKHCN-VP ngày 29/4/2026 của Bộ … về việc …``.
+
+    ``về việc`` stands only before a công văn's subject (its trích yếu reads "V/v …"), and not
+    when the subject already starts with ``về``; other documents (Quyết định, Kế hoạch,
+    Thông báo …) are followed by their subject as it is written.
+    """
     parts = [f"{b.verb} {b.kind}"]
     if b.number:
         parts.append(f"số {b.number}")
@@ -209,16 +214,55 @@ def basis_text(b: model.Basis) -> str:
     if b.issuer:
         parts.append(f"của {b.issuer}")
     if b.subject:
-        parts.append(f"về việc {b.subject}")
+        subject = b.subject.strip()
+        head = vi.fold(subject)
+        if vi.fold(b.kind) == "công văn" and not head.startswith(("về ", "v/v")):
+            parts.append(f"về việc {subject}")
+        else:
+            parts.append(subject)
     return " ".join(parts)
 
 
+def opening_text(bases: Sequence[model.Basis], intro: str | None) -> str:
+    """The opening sentence: every basis its own clause, joined by ``;``, then the intro.
+
+    Clauses after the first begin in lower case (``…; căn cứ …; thực hiện …``): one sentence
+    has one capital.  The intro is kept as written: after ``,`` when it opens with a name
+    (``…, Sở … ban hành Kế hoạch …``), after ``;`` when it is one more clause.
+    """
+    clauses = [basis_text(b) for b in bases]
+    clauses = clauses[:1] + [lower_first(c) for c in clauses[1:]]
+    text = "; ".join(clauses)
+    if not intro:
+        return text
+    if not text:
+        return intro
+    # An intro that opens with a name (``Bộ … ban hành …``) is the sentence's main clause:
+    # the bases before it end with a comma.  One that opens in lower case (``căn cứ chức
+    # năng …``) is one more clause.
+    return f"{text}, {intro}" if intro[:1].isupper() else f"{text}; {intro}"
+
+
+AUTHORITIES_WITH_HEAD = ("KT.", "TL.", "TM.", "TUQ.")
+"""Authorities signed for someone else: the line names the head (KT. GIÁM ĐỐC)."""
+
+
 def signer_lines(s: model.Signer) -> list[str]:
-    """The authority and title lines of a signature block, uppercase."""
-    if s.authority:
-        head = f"{s.authority} {s.on_behalf_of}" if s.on_behalf_of else s.authority
-        return [head.upper(), s.title.upper()]
+    """The authority and title lines of a signature block, uppercase (Decree 30, Điều 8).
+
+    ``KT. GIÁM ĐỐC`` / ``PHÓ GIÁM ĐỐC`` (and likewise TM., TL., TUQ.): two lines;
+    ``Q. GIÁM ĐỐC`` (acting): one line; the head signing: the title alone.
+    """
+    if s.authority == "Q.":
+        return [f"Q. {s.title}".upper()]
+    if s.authority and s.on_behalf_of:
+        return [f"{s.authority} {s.on_behalf_of}".upper(), s.title.upper()]
     return [s.title.upper()]
+
+
+def rule_for(text: str) -> str:
+    """The short line under an agency's name in a text header (about a third of its width)."""
+    return "─" * max(6, len(text) // 3)
 
 
 def recipient_lines(items: Sequence[str], archive: str) -> list[str]:
@@ -255,6 +299,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "roman": roman,
     "basis": basis_text,
     "signer_lines": signer_lines,
+    "rule_for": rule_for,
     "recipient_lines": recipient_lines,
     "list_lines": list_lines,
 }
@@ -500,8 +545,15 @@ class Invitee:
     file_stem: str
 
 
-def expand_invitees(plan: model.Plan, ids: Iterable[str]) -> list[Invitee]:
-    """Invitees with groups expanded (units are invited as a whole), order kept, no repeats."""
+def expand_invitees(
+    plan: model.Plan, ids: Iterable[str], *, members: bool = False
+) -> list[Invitee]:
+    """Invitees with groups of guests expanded, order kept, no repeats.
+
+    A unit is invited as a whole; a group of units (a unit with ``members``, such as "Các sở,
+    ban, ngành") too, unless ``members``: then each member unit is an invitee of its own (one
+    invitation each with ``--each``).
+    """
     out: list[Invitee] = []
     seen: set[str] = set()
     groups = {g.id: g for g in plan.groups}
@@ -528,6 +580,10 @@ def expand_invitees(plan: model.Plan, ids: Iterable[str]) -> list[Invitee]:
             )
             return
         unit = plan.unit(iid)
+        if unit is not None and members and unit.members:
+            for m in unit.members:
+                add(m)
+            return
         if unit is not None:
             out.append(Invitee(iid, unit_invitee_text(unit), "Quý đại biểu", False, unit.name))
 
@@ -557,6 +613,42 @@ def event_name(a: model.Activity) -> str:
     return title
 
 
+def _hours_words(start: dt.time | None, end: dt.time | None) -> str:
+    if start is None:
+        return ""
+    if end is None:
+        return vi.time_vi(start)
+    return f"từ {vi.time_vi(start)} đến {vi.time_vi(end)}"
+
+
+def _day_words(d: dt.date) -> str:
+    return f"{vi.weekday(d, False)}, ngày {vi.date_short(d)}"
+
+
+def event_when(ev: model.Event) -> str:
+    """When an event is held, as an invitation says it after ``Thời gian:``.
+
+    One day: ``từ 8 giờ 00 đến 11 giờ 30, thứ Năm, ngày 14/5/2026``; a range of days:
+    ``từ 8 giờ 00 đến 17 giờ 00 hằng ngày, từ thứ Ba, ngày 12/5/2026 đến thứ Năm, ngày
+    14/5/2026``; dated sessions: each one, with its own venue when it differs.
+    """
+    if ev.sessions:
+        parts = []
+        for day in model.event_days(ev):
+            start, end, venue = model.day_hours(ev, day)
+            name = next((s.name for s in ev.sessions if s.date == day and s.name), None)
+            text = ", ".join(x for x in (_hours_words(start, end), _day_words(day)) if x)
+            extra = [x for x in (name, venue if venue != ev.venue else None) if x]
+            parts.append(text + (f" ({'; '.join(extra)})" if extra else ""))
+        return "; ".join(parts)
+    days = model.event_days(ev)
+    hours = _hours_words(ev.start, ev.end)
+    if len(days) == 1:
+        return ", ".join(x for x in (hours, _day_words(ev.date)) if x)
+    span = f"từ {_day_words(days[0])} đến {_day_words(days[-1])}"
+    return f"{hours} hằng ngày, {span}" if hours else span
+
+
 def _span(start: dt.time | None, end: dt.time | None) -> str:
     if start is None:
         return ""
@@ -570,7 +662,10 @@ def _event_facts(a: model.Activity) -> list[str]:
     out: list[str] = []
     ev = a.event
     if ev is not None and ev.tentative:
+        days = model.event_days(ev)
         bits = [f"{vi.weekday(ev.date, False)}, {vi.date_short(ev.date)}"]
+        if len(days) > 1:
+            bits[0] += f" – {vi.weekday(days[-1], False)}, {vi.date_short(days[-1])}"
         if ev.start:
             bits.append(_span(ev.start, ev.end))
         if ev.venue:
@@ -582,8 +677,14 @@ def _event_facts(a: model.Activity) -> list[str]:
 
 
 def tentative_plan(plan: model.Plan) -> list[str]:
-    """The kế hoạch prints no dated event, guest or programme: nothing tentative in it."""
-    return []
+    """What makes the kế hoạch a draft: a legal basis without its number or date (as ``tnplan
+    new`` leaves them), since a basis is cited by both.  (Its activity facts print only what
+    is decided, so nothing tentative reaches it otherwise.)"""
+    return [
+        f"Căn cứ chưa có số, ngày ban hành: {basis_text(b)}"
+        for b in plan.document.basis
+        if not b.number or b.date is None
+    ]
 
 
 def tentative_invitation(a: model.Activity, invitees: Sequence[Invitee]) -> list[str]:
@@ -650,6 +751,52 @@ def _base(plan: model.Plan) -> dict[str, Any]:
     }
 
 
+def _mentions(text: str, name: str) -> bool:
+    return vi.fold(name) in text
+
+
+def activity_facts(plan: model.Plan, a: model.Activity) -> list[str]:
+    """What the kế hoạch adds under an activity: when, where, who leads, who supports.
+
+    Only what the plan records as decided (nothing ``tentative``) and what the activity's own
+    title and bullets do not already say, as Vietnamese plans write it:
+    ``Thời gian: …``, ``Địa điểm: …``, ``Đơn vị chủ trì: …``, ``Đơn vị phối hợp: …``.
+    """
+    said = vi.fold(" ".join([a.title, *a.bullets]))
+    out: list[str] = []
+    ev = a.event
+    if not a.tentative:
+        if ev is not None and not ev.tentative:
+            days = model.event_days(ev)
+            if not any(_mentions(said, vi.date_short(d)) or _mentions(said, f"{d.day}/{d.month}")
+                       for d in days):  # fmt: skip
+                out.append(f"Thời gian: {event_when(ev)}.")
+            if ev.venue and not _mentions(said, ev.venue):
+                out.append(f"Địa điểm: {ev.venue}.")
+        elif a.start or a.end:
+            start, end = plan.activity_window(a)
+            if not _mentions(said, vi.date_short(start)) and not _mentions(
+                said, f"{start.day}/{start.month}"
+            ):
+                when = (
+                    f"ngày {vi.date_short(start)}"
+                    if start == end
+                    else f"từ ngày {vi.date_short(start)} đến ngày {vi.date_short(end)}"
+                )
+                out.append(f"Thời gian: {when}.")
+        lead = plan.unit(a.lead) if a.lead else None
+        if lead is not None and not _mentions(said, lead.name):
+            out.append(f"Đơn vị chủ trì: {lead.name}.")
+        supporting = [
+            uid
+            for uid in a.support
+            if (u := plan.unit(uid)) is not None and not _mentions(said, u.name)
+        ]
+        if supporting:
+            out.append(f"Đơn vị phối hợp: {_unit_names(plan, supporting)}.")
+    return out
+
+
 def plan_context(plan: model.Plan) -> dict[str, Any]:
     doc = plan.document
     responsibilities = [
@@ -662,10 +809,12 @@ def plan_context(plan: model.Plan) -> dict[str, Any]:
         )
         for n in plan.period.notes
     ]
-    opening = "; ".join([basis_text(b) for b in doc.basis] + ([doc.intro] if doc.intro else []))
+    opening = opening_text(doc.basis, doc.intro)
     return {
         **_base(plan),
         "kind": "plan",
+        "honours": {a.id: honour_lines(a.honourees) for a in plan.activities if a.honourees},
+        "activity_facts": {a.id: activity_facts(plan, a) for a in plan.activities},
         "draft": tentative_plan(plan),
         "year": (doc.date or plan.period.start).year,
         "opening": opening,
@@ -749,6 +898,8 @@ def invitation_context(
         "activity": a,
         "event": ev,
         "event_name": event_name(a),
+        "event_when": event_when(ev),
+        "honours": honour_lines(a.honourees),
         "invitees": invitees,
         "salutation": invitees[0].salutation if len(invitees) == 1 else "Quý đại biểu",
         "contact": _contact(plan, a),
@@ -767,6 +918,9 @@ class ScriptRow:
     item: str
     who: str
     mc: str
+    day: dt.date | None = None
+    new_day: bool = False
+    """The first row of its day (a programme over several days shows a day heading there)."""
 
 
 def _minutes(a: dt.time, b: dt.time) -> int:
@@ -789,7 +943,7 @@ def script_context(plan: model.Plan, a: model.Activity, lang: str = "vi") -> dic
     if facts:
         raise _missing(lang, _t(lang, "kịch bản", "script"), a, facts)
     assert ev is not None and ev.start is not None
-    times = model.slot_times(ev, a.programme)
+    times = model.slot_schedule(ev, a.programme)
     unknown = [
         (f"giờ hoặc thời lượng của mục “{s.item}”", f"{base}.programme[{i}].minutes")
         for i, (s, t) in enumerate(zip(a.programme, times, strict=True))
@@ -798,29 +952,35 @@ def script_context(plan: model.Plan, a: model.Activity, lang: str = "vi") -> dic
     if unknown:
         raise _missing(lang, _t(lang, "kịch bản", "script"), a, unknown[:1])
     rows = []
+    prev_day: dt.date | None = None
     for slot, span in zip(a.programme, times, strict=True):
         assert span is not None
+        day, start, end = span
         rows.append(
             ScriptRow(
-                span[0], span[1], _minutes(*span), slot.item, who_text(plan, slot.by), slot.mc or ""
+                start, end, _minutes(start, end), slot.item, who_text(plan, slot.by),
+                slot.mc or "", day, day != prev_day,
             )
-        )
+        )  # fmt: skip
+        prev_day = day
     first, last = rows[0].start, rows[-1].end
-    if ev.end is not None and last > ev.end:
+    several = len({r.day for r in rows}) > 1
+    closes = model.day_hours(ev, rows[-1].day or ev.date)[1]
+    if closes is not None and last > closes:
         line, col = a.where("programme")
         raise TnplanError(
             _t(
                 lang,
                 f"{plan.source}:{line}:{col}: chương trình kết thúc lúc {vi.time_hm(last)}, "
-                f"sau giờ kết thúc sự kiện {vi.time_hm(ev.end)}",
+                f"sau giờ kết thúc sự kiện {vi.time_hm(closes)}",
                 f"{plan.source}:{line}:{col}: the programme ends at {vi.time_hm(last)}, "
-                f"after the event ends at {vi.time_hm(ev.end)}",
+                f"after the event ends at {vi.time_hm(closes)}",
             ),
             hint=_t(lang, "rút ngắn thời lượng các mục", "shorten the slots"),
             exit_code=1,
         )
-    total = _minutes(first, last)
-    slack = _minutes(last, ev.end) if ev.end is not None else None
+    total = sum(r.minutes for r in rows) if several else _minutes(first, last)
+    slack = _minutes(last, closes) if closes is not None and not several else None
     return {
         **_base(plan),
         "kind": "script",
@@ -828,6 +988,8 @@ def script_context(plan: model.Plan, a: model.Activity, lang: str = "vi") -> dic
         "event": ev,
         "event_name": event_name(a),
         "rows": rows,
+        "several_days": several,
+        "event_when": event_when(ev),
         "first": first,
         "last": last,
         "total": total,
@@ -847,6 +1009,49 @@ def _duration(minutes: int) -> str:
 
 
 @dataclass
+class HonourLine:
+    """One honouree as a document lists it."""
+
+    name: str
+    kind: str
+    """``tập thể`` or ``cá nhân``."""
+    unit: str | None
+    achievement: str | None
+    form: str
+    granted_by: str | None
+    approved: bool
+    decision: str | None
+    """``Quyết định số 1234/QĐ-UBND ngày 10/5/2026`` once approved."""
+    text: str
+    """The whole line: ``Bằng khen của Chủ tịch UBND tỉnh: Ông … (Phòng …) — thành tích``."""
+
+
+def honour_lines(hs: Sequence[model.Honouree], as_of: dt.date | None = None) -> list[HonourLine]:
+    """Honourees as documents list them; approved only once decided on or before ``as_of``."""
+    out = []
+    for h in hs:
+        approved = h.status == "approved" and h.decision_date is not None
+        if approved and as_of is not None and h.decision_date and h.decision_date > as_of:
+            approved = False
+        decision = None
+        if approved and h.decision_number and h.decision_date:
+            decision = f"Quyết định số {h.decision_number} ngày {vi.date_short(h.decision_date)}"
+        kind = "tập thể" if h.kind == "collective" else "cá nhân"
+        head = h.form + (f" của {h.granted_by}" if h.granted_by else "")
+        who = h.name + (f" ({h.unit})" if h.unit else "")
+        text = f"{head}: {who}"
+        if h.achievement:
+            text += f" — {lower_first(h.achievement)}"
+        text += f" ({decision})" if decision else " (đề nghị)"
+        out.append(
+            HonourLine(
+                h.name, kind, h.unit, h.achievement, h.form, h.granted_by, approved, decision, text
+            )
+        )
+    return out
+
+
+@dataclass
 class ActivityResult:
     """An activity as the report tells it."""
 
@@ -862,6 +1067,8 @@ class ActivityResult:
     lead: str | None
     has_event: bool
     has_result: bool
+    honours: list[HonourLine] = field(default_factory=list)
+    """Honourees of the activity as of the report's date (approved once decided)."""
 
 
 @dataclass
@@ -1006,6 +1213,7 @@ def report_context(
     plan: model.Plan, as_of: dt.date, deadline: str | None = None, lang: str = "vi"
 ) -> dict[str, Any]:
     from ..plan.check import expand_units
+    from ..plan.state import Owed, state_on
 
     target = _report_deadline(plan, deadline, lang)
     reports = [r for r in plan.reports if r.date <= as_of]  # what was received by then
@@ -1017,7 +1225,12 @@ def report_context(
     results: list[ActivityResult] = []
     for a in plan.activities:
         start, _end = plan.activity_window(a)
+        st = state_on(plan, a, as_of)
+        # A result held after the report's date was not known on it; one with no date is
+        # shown as recorded ("not confirmed done") since it cannot be placed in time.
         r = a.result
+        if r is not None and r.held_on is not None and st.held_on is None:
+            r = None
         reported = lead_rows.get(a.id)
         if r is None and reported is not None:  # the lead unit's figures, from its form
             r = model.Result(
@@ -1026,21 +1239,17 @@ def report_context(
                 outputs=list(reported.outputs),
                 notes=reported.notes,
             )
-        status = a.status
-        if status == "planned" and reported is not None and reported.status == "in_progress":
-            status = "in_progress"
         state: str
-        if (
-            status == "planned"
-            and reported is not None
+        if st.status in ("done", "postponed", "cancelled", "in_progress"):
+            state = st.status
+        elif (
+            reported is not None
             and reported.status == "done"
             and (reported.held_on is None or reported.held_on <= as_of)
         ):
-            state = "done"
-        elif status in ("done", "postponed", "cancelled", "in_progress"):
-            state = status
-        elif r is not None and r.held_on is not None and r.held_on <= as_of:
-            state = "done"
+            state = "done"  # the lead unit reported it done (received by the report's date)
+        elif reported is not None and reported.status == "in_progress":
+            state = "in_progress"
         elif start > as_of:
             state = "not_started"
         else:
@@ -1051,16 +1260,18 @@ def report_context(
                 number=str(a.number) if a.number is not None else "",
                 title=a.title,
                 state=state,
-                done_on=a.done_on,
-                held_on=r.held_on if r else None,
+                done_on=st.on if st.status == "done" and not st.assumed else None,
+                held_on=st.held_on
+                or (r.held_on if r is not None and r.held_on and r.held_on <= as_of else None),
                 participants=r.participants if r else None,
                 outputs=list(r.outputs) if r else [],
                 notes=r.notes if r else None,
-                reason=a.reason,
+                reason=a.reason if st.status in ("postponed", "cancelled") else None,
                 lead=lead.name if lead else None,
                 has_event=a.event is not None,
                 has_result=r is not None
                 and any((r.held_on, r.participants is not None, r.outputs, r.notes)),
+                honours=honour_lines(a.honourees, as_of),
             )
         )
     owed = []
@@ -1070,8 +1281,7 @@ def report_context(
         lines = []
         for uid in expand_units(plan, d.owners):
             unit = plan.unit(uid)
-            got = [r.date for r in d.received if r.unit == uid and r.date <= as_of]
-            on = min(got) if got else None
+            on = state_on(plan, Owed(d, uid), as_of).on
             lines.append(ReportLine(unit.name if unit else uid, on, bool(on and on > d.due)))
         units = _unit_reports(plan, d, reports)
         names = {u.name for u in units}
@@ -1152,8 +1362,13 @@ def render(
     deadline: str | None = None,
     templates: Path | None = None,
     lang: str = "vi",
+    force: bool = False,
 ) -> list[Output]:
-    """Render one document (or one per invitee with ``each``) of ``kind`` in ``fmt``."""
+    """Render one document (or one per invitee with ``each``) of ``kind`` in ``fmt``.
+
+    An invitation to a cancelled or postponed activity is refused (exit 1) unless ``force``.
+    ``to`` names one invitee, or a group (of guests or of units): its members then.
+    """
     if kind not in KINDS:
         raise TnplanError(f"unknown document kind `{kind}`", exit_code=2)
     if fmt not in FORMATS:
@@ -1183,12 +1398,39 @@ def render(
             )
         ]
     # invitation
+    if a.status in ("cancelled", "postponed") and not force:
+        word = (
+            _t(lang, "đã hủy", "cancelled")
+            if a.status == "cancelled"
+            else _t(lang, "đang tạm hoãn", "postponed")
+        )
+        raise TnplanError(
+            _t(
+                lang,
+                f"hoạt động `{a.id}` {word} (`status: {a.status}`): không soạn giấy mời",
+                f"activity `{a.id}` is {word} (`status: {a.status}`): no invitation written",
+            ),
+            hint=_t(
+                lang,
+                "sửa `status` khi hoạt động được tổ chức lại, hoặc thêm --force để vẫn soạn",
+                "change `status` once it is rescheduled, or add --force to write it anyway",
+            ),
+            exit_code=1,
+        )
     missing = invitation_facts(plan, a)
     if missing:
         raise _missing(lang, _t(lang, "giấy mời", "invitation"), a, missing)
     assert a.event is not None
-    everyone = expand_invitees(plan, a.event.invitees)
-    if to is not None:
+    to_name: str | None = None
+    split = each or (to is not None and is_group(plan, to))
+    everyone = expand_invitees(plan, a.event.invitees, members=split)
+    if to is not None and is_group(plan, to):
+        inside = {i.id for i in expand_invitees(plan, [to], members=True)}
+        chosen = [i for i in everyone if i.id in inside]
+        if chosen:
+            everyone = chosen
+            to_name = _group_name(plan, to)
+    if to is not None and not is_group(plan, to):
         chosen = [i for i in everyone if i.id == to]
         if not chosen:
             from ..plan.messages import Reporter
@@ -1204,10 +1446,22 @@ def render(
                 exit_code=2,
             )
         everyone = chosen
+        to_name = everyone[0].file_stem
+    elif to is not None and to_name is None:
+        known = ", ".join(i.id for i in everyone)
+        raise TnplanError(
+            _t(
+                lang,
+                f"nhóm `{to}` không có ai trong danh sách khách mời của `{a.id}`",
+                f"no member of the group `{to}` is among the invitees of `{a.id}`",
+            ),
+            hint=_t(lang, f"khách mời: {known}", f"invitees: {known}"),
+            exit_code=2,
+        )
     prefix = f"{FILE_PREFIX[kind]}-{a.id}"
     if not each:
         ctx = invitation_context(plan, a, everyone)
-        name = f"{prefix}-{vi.slug(everyone[0].file_stem)}" if to else prefix
+        name = f"{prefix}-{vi.slug(to_name)}" if to and to_name else prefix
         return [Output(f"{name}.{ext}", _render(env, kind, fmt, ctx, lang), ctx["draft"])]
     outputs = []
     used: set[str] = set()
@@ -1216,6 +1470,17 @@ def render(
         stem = unique_name(f"{prefix}-{vi.slug(inv.file_stem, 60)}", used)
         outputs.append(Output(f"{stem}.{ext}", _render(env, kind, fmt, ctx, lang), ctx["draft"]))
     return outputs
+
+
+def is_group(plan: model.Plan, ref: str) -> bool:
+    """Whether ``ref`` names a group: of guests (``groups``) or of units (with ``members``)."""
+    party = plan.party(ref)
+    return isinstance(party, model.Group) or (isinstance(party, model.Unit) and bool(party.members))
+
+
+def _group_name(plan: model.Plan, ref: str) -> str:
+    party = plan.party(ref)
+    return party.name if party is not None else ref
 
 
 def unique_name(stem: str, used: set[str]) -> str:

@@ -20,6 +20,7 @@ from typing import Any
 
 from ..plan import model
 from ..plan.problems import TnplanError
+from ..plan.state import Owed, state_on
 
 STATUS_VI = {
     "planned": "chưa thực hiện",
@@ -169,9 +170,10 @@ def ics(
     owner: str | None = None,
     *,
     now: dt.datetime | None = None,
+    as_of: dt.date | None = None,
 ) -> bytes:
     """The plans as one RFC 5545 calendar (no state: every ``SEQUENCE`` is 0); see :func:`feed`."""
-    return feed(plans, owner, now=now).data
+    return feed(plans, owner, now=now, as_of=as_of).data
 
 
 def feed(
@@ -181,6 +183,7 @@ def feed(
     now: dt.datetime | None = None,
     state: dict[str, Any] | None = None,
     lang: str = "vi",
+    as_of: dt.date | None = None,
 ) -> Feed:
     """Every plan as one RFC 5545 calendar (``text/calendar``, UTF-8, CRLF lines).
 
@@ -202,6 +205,10 @@ def feed(
     event that was exported before but is no longer in the plans goes out once more as
     ``STATUS:CANCELLED`` with a higher ``SEQUENCE``, so a calendar that imported it drops it.
     Without ``state`` every event has ``SEQUENCE:0`` and ``LAST-MODIFIED`` = ``now``.
+
+    Statuses are as of ``as_of`` (:func:`tnplan.plan.state.state_on`); with no date, as the
+    plans record them now (every recorded date counts).  An event held over several days is
+    one item a day, each with that day's hours and venue.
     """
     from zoneinfo import ZoneInfo
 
@@ -263,14 +270,16 @@ def feed(
             ev.add("transp", "TRANSPARENT")
             years.extend((start.year, end.year))
 
+        day = as_of or dt.date.max
         for a in plan.activities:
-            _activity_events(plan, a, sees, tz, item, all_day, years)
+            _activity_events(plan, a, sees, tz, item, all_day, years, day)
         for d in plan.deadlines:
             if not _sees(sees, d.owners):
                 continue
             when = f"{time_hm(d.time)} " if d.time else ""
-            got = {r.unit for r in d.received}
-            pending = [u for u in _owner_units(plan, d.owners) if u not in got]
+            owing = _owner_units(plan, d.owners)
+            got = {u for u in owing if state_on(plan, Owed(d, u), day).status == "reported"}
+            pending = [u for u in owing if u not in got]
             ev = item(
                 "deadline",
                 d.id,
@@ -388,9 +397,12 @@ def _activity_events(
     item: Any,
     all_day: Any,
     years: list[int],
+    as_of: dt.date = dt.date.max,
 ) -> None:
     """The calendar items of one activity: its window, its event, its dated tasks."""
     from ..calendar.vi import date_short, time_hm
+
+    a_state = state_on(plan, a, as_of).status
 
     leads = [a.lead] if a.lead else []
     task_owners = [t.owner or a.lead for t in a.tasks]
@@ -401,42 +413,47 @@ def _activity_events(
     about = [
         f"Đơn vị chủ trì: {_names(plan, leads)}" if leads else "",
         f"Đơn vị phối hợp: {_names(plan, a.support)}" if a.support else "",
-        f"Trạng thái: {STATUS_VI[a.status]}" + (f" — {a.reason}" if a.reason else ""),
+        f"Trạng thái: {STATUS_VI[a_state]}"
+        + (f" — {a.reason}" if a.reason and a_state in ("postponed", "cancelled") else ""),
     ]
     mine = _sees(sees, [*leads, *a.support])
     if mine and (a.event is None or a.start is not None or a.end is not None):
         start, end = plan.activity_window(a)
         ev = item("activity", a.id, head + mark, [*about, *(f"- {b}" for b in a.bullets)])
         all_day(ev, start, end)
-        _status(ev, a.status, a.tentative)
+        _status(ev, a_state, a.tentative)
     if a.event is not None and mine:
         e = a.event
         name = (e.name or a.title) + (" (dự kiến)" if e.tentative or a.tentative else "")
         lines = [f"Hoạt động: {head}", f"Người chủ trì: {e.chair}" if e.chair else "", *about]
-        ev = item("event", a.id, name, [*lines, *e.notes])
-        if e.venue:
-            ev.add("location", e.venue)
-        if e.start is None:
-            all_day(ev, e.date, e.date)
-        else:
-            ev.add("dtstart", dt.datetime.combine(e.date, e.start, tz))
-            end_time = e.end
-            if end_time is None and a.programme:
-                spans = model.slot_times(e, a.programme)
-                last = spans[-1] if spans else None
-                end_time = last[1] if last else None
-            if end_time is not None:
-                ev.add("dtend", dt.datetime.combine(e.date, end_time, tz))
-            years.append(e.date.year)
-            if a.status not in model.CLOSED_STATUSES:
-                text = f"Ngày mai, {time_hm(e.start)}: {name}"
-                _alarm(ev, text + (f" — {e.venue}" if e.venue else ""), dt.timedelta(days=-1))
-        _status(ev, a.status, a.tentative or e.tentative)
+        days = model.event_days(e)
+        for day in days:
+            # A several-day event is one item a day (its own hours and venue); a one-day
+            # event keeps the UID it always had.
+            ident = a.id if len(days) == 1 else f"{a.id}.{day:%Y%m%d}"
+            opens, end_time, venue = model.day_hours(e, day)
+            ev = item("event", ident, name, [*lines, *e.notes])
+            if venue:
+                ev.add("location", venue)
+            if opens is None:
+                all_day(ev, day, day)
+            else:
+                ev.add("dtstart", dt.datetime.combine(day, opens, tz))
+                if end_time is None and a.programme:
+                    spans = [t for t in model.slot_schedule(e, a.programme) if t and t[0] == day]
+                    end_time = spans[-1][2] if spans else None
+                if end_time is not None:
+                    ev.add("dtend", dt.datetime.combine(day, end_time, tz))
+                years.append(day.year)
+                if a_state not in model.CLOSED_STATUSES:
+                    text = f"Ngày mai, {time_hm(opens)}: {name}"
+                    _alarm(ev, text + (f" — {venue}" if venue else ""), dt.timedelta(days=-1))
+            _status(ev, a_state, a.tentative or e.tentative)
     for n, t in enumerate(a.tasks, 1):
         who = t.owner or a.lead
         if t.due is None or not _sees(sees, [who]):
             continue
-        status = "cancelled" if a.status == "cancelled" and t.status != "done" else t.status
+        status = state_on(plan, t, as_of, parent=a).status
         when = f"{time_hm(t.time)} " if t.time else ""
         ev = item(
             "task",

@@ -6,7 +6,11 @@ that change are rewritten, in the spelling they had (``12/5/2026`` stays day fir
 survive and the new file diffs cleanly against the old one.  The edits:
 
 * every date moves to the new year (29/2 becomes 28/2); with ``same_weekday`` each date
-  moves to the same weekday nearest that day (18/5/2026, a Monday → Monday 17/5/2027);
+  moves to the same weekday nearest that day (12/5/2026, a Tuesday → Tuesday 11/5/2027) —
+  except the day being celebrated (``period.day``) and whatever falls on it: 18/5 stays 18/5;
+* a document number cannot be rolled: each legal basis keeps its kind, issuer and subject,
+  but its number and date are emptied (with a comment giving the old ones) and listed in the
+  header for review; until they are filled in, the kế hoạch prints as DỰ THẢO;
 * statuses go back to ``planned``; ``done_on``, ``reason``, results, the evaluation,
   received reports and money spent are removed; the document's number and date and each
   invitation's number and date are emptied; the year-specific ``calendar`` (extra days off
@@ -113,11 +117,21 @@ def default_output(source: Path, source_year: int, year: int) -> Path:
 class _Editor:
     """Collects text edits (start, end, replacement) against the original text."""
 
-    def __init__(self, text: str, offset: int, year: int, same_weekday: bool) -> None:
+    def __init__(
+        self,
+        text: str,
+        offset: int,
+        year: int,
+        same_weekday: bool,
+        celebrated: dt.date | None = None,
+    ) -> None:
         self.text = text
         self.offset = offset
         self.year = year
         self.same_weekday = same_weekday
+        self.celebrated = celebrated
+        self.bases: list[tuple[int, str]] = []
+        """(offset in the text, old number and date) of each legal basis emptied."""
         self.edits: dict[int, tuple[int, str]] = {}
 
     def put(self, start: int, end: int, new: str) -> None:
@@ -143,7 +157,11 @@ class _Editor:
         if not isinstance(node, yaml.ScalarNode) or load.scalar(node) is None:
             return
         day = parse_date(node.value)
-        moved = move_date(day, day.year + self.offset, same_weekday=self.same_weekday)
+        # The celebrated day (18/5) is a date, not a weekday: it never moves off its day.
+        keep_day = day == self.celebrated
+        moved = move_date(
+            day, day.year + self.offset, same_weekday=self.same_weekday and not keep_day
+        )
         self.scalar(node, spell_date(moved, node.value))
 
     # Keys ------------------------------------------------------------------------------
@@ -205,6 +223,16 @@ class _Editor:
                 continue
             if (cls, key) in _EMPTY:
                 self.empty(knode, vnode, block)
+                continue
+            if cls is model.Basis and key in ("number", "date"):
+                if isinstance(vnode, yaml.ScalarNode) and load.scalar(vnode) is not None:
+                    self.bases.append((knode.start_mark.index, f"{key} {vnode.value}"))
+                    note = f"  # cần xem lại: năm trước là {vnode.value}" if block else ""
+                    self.put(
+                        knode.end_mark.index,
+                        self._content_end(vnode),
+                        (":" if block else ": null") + note,
+                    )
                 continue
             if (cls, key) in _RESET_STATUS:
                 if isinstance(vnode, yaml.ScalarNode) and vnode.value != "planned":
@@ -316,13 +344,19 @@ def rollover(
     root = load.parse_bytes(text.encode("utf-8"), rep)
     if root is None:  # cannot happen for a plan that loaded; keep mypy and readers sure
         raise TnplanError(f"không đọc được {path}" if vi else f"cannot read {path}", exit_code=3)
-    editor = _Editor(text, year - source_year, year, same_weekday)
+    editor = _Editor(text, year - source_year, year, same_weekday, plan.period.day)
     editor.walk(root, model.Plan, source_year)
     body = editor.apply()
 
     nl = "\r\n" if "\r\n" in text else "\n"
     new_id = plan.id.replace(str(source_year), str(year))
     header = _header(display or str(path), plan.id, year, same_weekday)
+    if editor.bases:
+        header += [
+            "# Căn cứ: số và ngày văn bản không chuyển sang năm mới được; đã để trống (ghi",
+            "# chú `cần xem lại` ở từng dòng). Ghi số, ngày của văn bản căn cứ năm nay,",
+            "# hoặc bỏ căn cứ.",
+        ]
     lines = body.split(nl)
     at = 1 if lines and lines[0].startswith(MODELINE) else 0
     old_year = re.compile(rf"(?<!\d){source_year}(?!\d)")

@@ -193,7 +193,38 @@ def check_plan(plan: model.Plan, rep: Reporter) -> None:
     _check_events(plan, rep)
     _check_deadlines(plan, rep)
     _check_placeholders(plan, rep)
+    _check_signer(plan, rep)
+    _check_progress(plan, rep)
+    _check_honourees(plan, rep)
     _check_emails(plan, rep)
+
+
+def _check_signer(plan: model.Plan, rep: Reporter) -> None:
+    """KT., TL., TM., TUQ. name the head they sign for; a head without an authority is lost."""
+    s = plan.document.signer
+    if s.authority in ("KT.", "TL.", "TM.", "TUQ.") and not s.on_behalf_of:
+        rep.add(s.where("authority"), "signer-authority", authority=s.authority)
+    elif s.on_behalf_of and s.authority in (None, "Q."):
+        rep.add(s.where("on_behalf_of"), "signer-no-authority", head=s.on_behalf_of)
+
+
+def _check_honourees(plan: model.Plan, rep: Reporter) -> None:
+    """An approved honour names its decision (number and date)."""
+    for a in plan.activities:
+        for h in a.honourees:
+            if h.status == "approved" and (not h.decision_number or h.decision_date is None):
+                rep.add(h.where("status"), "honour-no-decision", name=h.name)
+
+
+def _check_progress(plan: model.Plan, rep: Reporter) -> None:
+    """Done without a date: counted from the due day (see plan/state.py); say so."""
+    for a in plan.activities:
+        held = a.result is not None and a.result.held_on is not None
+        if a.status == "done" and a.done_on is None and not held:
+            rep.add(a.where("status"), "done-no-date")
+        for t in a.tasks:
+            if t.status == "done" and t.done_on is None:
+                rep.add(t.where("status"), "done-no-date")
 
 
 def _check_timezone(plan: model.Plan, rep: Reporter) -> None:
@@ -280,14 +311,18 @@ def _check_dates(plan: model.Plan, rep: Reporter) -> None:
                 pstart=date_short(period.start),
                 pend=date_short(period.end),
             )
-        if a.event and (a.start or a.end) and not start <= a.event.date <= end:
-            rep.add(
-                a.event.where("date"),
-                "event-outside-activity",
-                date=date_short(a.event.date),
-                start=date_short(start),
-                end=date_short(end),
-            )
+        if a.event and (a.start or a.end):
+            days = model.event_days(a.event)
+            for day in (days[0], days[-1]):
+                if not start <= day <= end:
+                    rep.add(
+                        a.event.where("date" if day == days[0] else "end_date"),
+                        "event-outside-activity",
+                        date=date_short(day),
+                        start=date_short(start),
+                        end=date_short(end),
+                    )
+                    break
 
 
 def _hm(t: dt.time | None) -> str:
@@ -308,37 +343,81 @@ def _check_events(plan: model.Plan, rep: Reporter) -> None:
         if ev.start and ev.end and ev.start >= ev.end:
             rep.add(ev.where("end"), "time-order", start=_hm(ev.start), end=_hm(ev.end))
             continue
+        if not _check_event_days(ev, rep):
+            continue
         if a.programme and not ev.bad_fields and not any(s.bad_fields for s in a.programme):
             _check_programme(a, ev, rep)
 
 
+def _check_event_days(ev: model.Event, rep: Reporter) -> bool:
+    """Several-day events: the range is in order, sessions and programme days inside it."""
+    if ev.end_date is not None and ev.end_date < ev.date:
+        rep.add(
+            ev.where("end_date"),
+            "start-after-end",
+            start=date_short(ev.date),
+            end=date_short(ev.end_date),
+        )
+        return False
+    last = ev.end_date or max([ev.date, *(s.date for s in ev.sessions)])
+    ok = True
+    for i, sess in enumerate(ev.sessions):
+        if not ev.date <= sess.date <= last:
+            rep.add(
+                ev.where("sessions", i),
+                "not-an-event-day",
+                day=date_short(sess.date),
+                first=date_short(ev.date),
+                last=date_short(last),
+            )
+            ok = False
+        if sess.start and sess.end and sess.start >= sess.end:
+            rep.add(sess.where("end"), "time-order", start=_hm(sess.start), end=_hm(sess.end))
+            ok = False
+    return ok
+
+
 def _check_programme(a: model.Activity, ev: model.Event, rep: Reporter) -> None:
-    times = model.slot_times(ev, a.programme)
-    prev: tuple[dt.time, dt.time] | None = None
+    days = model.event_days(ev)
+    for slot in a.programme:
+        if slot.day is not None and slot.day not in days:
+            rep.add(
+                slot.where("day"),
+                "not-an-event-day",
+                day=date_short(slot.day),
+                first=date_short(days[0]),
+                last=date_short(days[-1]),
+            )
+            return
+    times = model.slot_schedule(ev, a.programme)
+    prev: tuple[dt.date, dt.time, dt.time] | None = None
     for slot, span in zip(a.programme, times, strict=True):
         if span is None:
             rep.add(slot.pos, "slot-no-time")
             return
-        start, end = span
+        day, start, end = span
+        if prev is not None and prev[0] != day:
+            prev = None
+        opens, closes, _venue = model.day_hours(ev, day)
         if start >= end:
             rep.add(slot.where("end"), "time-order", start=_hm(start), end=_hm(end))
-        elif ev.start and (start < ev.start or (ev.end and end > ev.end)):
+        elif opens and (start < opens or (closes and end > closes)):
             rep.add(
                 slot.where("start") if slot.start else slot.pos,
                 "slot-outside-event",
                 start=_hm(start),
                 end=_hm(end),
-                estart=_hm(ev.start),
-                eend=_hm(ev.end),
+                estart=_hm(opens),
+                eend=_hm(closes),
             )
-        if prev and start < prev[1]:
+        if prev and start < prev[2]:
             rep.add(
                 slot.where("start") if slot.start else slot.pos,
                 "slot-overlap",
                 start=_hm(start),
                 end=_hm(end),
-                pstart=_hm(prev[0]),
-                pend=_hm(prev[1]),
+                pstart=_hm(prev[1]),
+                pend=_hm(prev[2]),
             )
         prev = span
 
@@ -382,7 +461,11 @@ def _check_deadlines(plan: model.Plan, rep: Reporter) -> None:
         warn_day(d, d.due)
         owners = set(expand_units(plan, d.owners))
         for i, r in enumerate(d.received):
-            if r.unit not in owners and plan.unit(r.unit) is not None:
+            unit = plan.unit(r.unit)
+            if unit is not None and unit.members:
+                members = ", ".join(expand_units(plan, [r.unit]))
+                rep.add(d.where("received", i), "receipt-group", id=r.unit, members=members)
+            elif r.unit not in owners and unit is not None:
                 rep.add(d.where("received", i), "receipt-not-owner", id=r.unit)
     for a in plan.activities:
         for t in a.tasks:

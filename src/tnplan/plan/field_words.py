@@ -145,6 +145,15 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "fingerprint": ("dấu_vân_tay", "vân_tay", "phiên_bản"),
     "rows": ("dòng", "các_dòng", "kết_quả"),
     "difficulties": ("khó_khăn", "vướng_mắc", "khó_khăn_vướng_mắc"),
+    # Several-day events, honours
+    "end_date": ("ngày_kết_thúc", "đến_ngày", "ngày_cuối"),
+    "sessions": ("buổi", "các_buổi", "phiên", "các_phiên"),
+    "since": ("kể_từ", "bắt_đầu_từ", "từ_khi"),
+    "honourees": ("khen_thưởng", "tôn_vinh", "người_được_khen", "được_khen"),
+    "achievement": ("thành_tích",),
+    "granted_by": ("cấp_khen", "người_khen", "cơ_quan_khen"),
+    "decision_number": ("số_quyết_định", "số_qđ"),
+    "decision_date": ("ngày_quyết_định", "ngày_qđ"),
     # Evaluation
     "strengths": ("ưu_điểm", "kết_quả_đạt_được", "mặt_được"),
     "shortcomings": ("tồn_tại", "hạn_chế", "khuyết_điểm"),
@@ -206,6 +215,9 @@ BY_CLASS: dict[str, tuple[str, ...]] = {
     "Plan.period": ("thời_gian", "thời_gian_tổ_chức", "giai_đoạn"),
     "Evaluation.causes": ("nguyên_nhân", "lý_do"),
     "UnitResults.date": ("ngày", "ngày_nhận", "ngày_nộp"),
+    "Honouree.form": ("hình_thức", "hình_thức_khen_thưởng", "danh_hiệu"),
+    "Honouree.unit": ("đơn_vị", "đơn_vị_công_tác", "cơ_quan_chủ_quản"),
+    "Session.date": ("ngày", "ngày_của_buổi"),
     "UnitResults.unit": ("đơn_vị", "đơn_vị_báo_cáo", "đơn_vị_nộp"),
     "UnitResults.format": ("định_dạng", "phiên_bản_định_dạng", "version"),
     "ResultRow.status": ("trạng_thái", "tình_trạng", "tiến_độ", "state"),
@@ -228,6 +240,10 @@ VALUES: dict[str, tuple[str, ...]] = {
     "TM.": ("tm", "thay_mặt"),
     "TUQ.": ("tuq", "thừa_ủy_quyền", "thừa_uỷ_quyền"),
     "Q.": ("q", "quyền"),
+    "collective": ("tập_thể",),
+    "individual": ("cá_nhân",),
+    "proposed": ("đề_nghị", "đề_xuất", "chưa_duyệt"),
+    "approved": ("đã_duyệt", "duyệt", "đã_có_quyết_định", "đã_khen"),
 }
 
 _SEPARATORS = re.compile(r"[\s\-_.]+")

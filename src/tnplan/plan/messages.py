@@ -322,6 +322,48 @@ CATALOGUE: dict[str, tuple[Level, str, str, str, str]] = {
         "unit `{id}` reported but is not among this deadline's `owners`",
         "add it to `owners` or fix the id",
     ),
+    "receipt-group": (
+        "error",
+        "`{id}` là một nhóm: báo cáo được ghi nhận theo từng đơn vị thành viên ({members})",
+        "mỗi đơn vị đã gửi một dòng `- unit: <mã thành viên>` với ngày nhận của đơn vị đó",
+        "`{id}` is a group: reports are recorded per member unit ({members})",
+        "one line `- unit: <member id>` per unit that reported, with its own date",
+    ),
+    "signer-authority": (
+        "error",
+        "`authority: {authority}` ký thay cho người đứng đầu nhưng thiếu `on_behalf_of`",
+        "thêm `on_behalf_of: GIÁM ĐỐC` (chức danh người đứng đầu); in ra: {authority} GIÁM ĐỐC",
+        "`authority: {authority}` signs for the head but `on_behalf_of` is missing",
+        "add `on_behalf_of: GIÁM ĐỐC` (the head's title); printed: {authority} GIÁM ĐỐC",
+    ),
+    "signer-no-authority": (
+        "error",
+        "`on_behalf_of: {head}` chỉ dùng với `authority` KT., TL., TM. hoặc TUQ.",
+        "thêm `authority: KT.` (ký thay) … hoặc bỏ `on_behalf_of`",
+        "`on_behalf_of: {head}` needs an `authority` of KT., TL., TM. or TUQ.",
+        "add `authority: KT.` (signing for the head) … or remove `on_behalf_of`",
+    ),
+    "not-an-event-day": (
+        "error",
+        "ngày {day} không thuộc các ngày của sự kiện ({first}–{last})",
+        "sửa ngày, hoặc `date`/`end_date` của sự kiện",
+        "{day} is not one of the event's days ({first}–{last})",
+        "fix the day, or the event's `date`/`end_date`",
+    ),
+    "honour-no-decision": (
+        "error",
+        "khen thưởng `{name}` đã duyệt (`status: approved`) nhưng thiếu số hoặc ngày quyết định",
+        "ghi `decision_number` và `decision_date`, hoặc để `status: proposed`",
+        "the honour of `{name}` is approved but its decision number or date is missing",
+        "add `decision_number` and `decision_date`, or keep `status: proposed`",
+    ),
+    "done-no-date": (
+        "warning",
+        "`status: done` nhưng chưa ghi ngày xong: tính là xong từ ngày hạn",
+        "thêm `done_on: <ngày xong>`",
+        "`status: done` without a date: counted as done from its due day",
+        "add `done_on: <the day it was done>`",
+    ),
     "bad-email": (
         "error",
         "địa chỉ thư `{value}` không hợp lệ",
@@ -479,6 +521,7 @@ _HOLIDAYS_EN = {
     "Ngày Chiến thắng": "Reunification Day",
     "Quốc tế Lao động": "International Labour Day",
     "Quốc khánh": "National Day",
+    "Ngày Văn hóa Việt Nam": "Vietnam Culture Day",
 }
 
 
@@ -495,6 +538,9 @@ def holiday_en(label: str) -> str:
         if part.startswith("Nghỉ bù "):
             names = part[len("Nghỉ bù ") :].split(" và ")
             return "day off in lieu of " + " and ".join(one(n) for n in names)
+        swap = re.fullmatch(r"Nghỉ hoán đổi \(làm bù (.+)\)", part)
+        if swap:
+            return f"day off swapped with a working day ({swap.group(1)})"
         m = re.fullmatch(r"(.+?) \((.+)\)", part)
         base, detail = (m.group(1), m.group(2)) if m else (part, "")
         name = _HOLIDAYS_EN.get(base, base)

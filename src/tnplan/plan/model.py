@@ -21,6 +21,8 @@ STATUSES: tuple[str, ...] = ("planned", "in_progress", "done", "postponed", "can
 CLOSED_STATUSES = frozenset({"done", "cancelled"})
 Authority = Literal["KT.", "TL.", "TM.", "TUQ.", "Q."]
 UnitKind = Literal["internal", "external"]
+HonoureeKind = Literal["collective", "individual"]
+HonourStatus = Literal["proposed", "approved"]
 
 FORMAT = "tnplan/1"
 RESULTS_FORMAT = "tnplan-results/1"
@@ -91,12 +93,22 @@ class Basis(Node):
     number: str | None = f("Số, ký hiệu văn bản", None, example="2712/BKHCN-VP")
     date: dt.date | None = f("Ngày ban hành", None)
     issuer: str | None = f("Cơ quan ban hành", None)
-    subject: str | None = f("Trích yếu (về việc …)", None)
+    subject: str | None = f(
+        "Trích yếu, chữ đầu viết thường. Với Công văn, khi in thêm `về việc` phía trước (trừ khi "
+        "trích yếu đã bắt đầu bằng `về`); với loại khác (Quyết định, Kế hoạch, Thông báo …) "
+        "trích yếu nối thẳng sau tên cơ quan, viết như trích yếu của văn bản đó",
+        None,
+    )
 
 
 @dataclass(kw_only=True)
 class Document(Node):
-    parent: str = f("Cơ quan chủ quản, viết hoa", example="UBND TỈNH THÁI NGUYÊN")
+    parent: str | None = f(
+        "Cơ quan chủ quản, viết hoa; bỏ trống khi cơ quan ban hành không có cơ quan chủ quản "
+        "(bộ, UBND tỉnh): phần đầu văn bản khi đó chỉ có tên cơ quan ban hành",
+        None,
+        example="UBND TỈNH THÁI NGUYÊN",
+    )
     agency: str = f("Cơ quan ban hành, viết hoa", example="SỞ KHOA HỌC VÀ CÔNG NGHỆ")
     agency_name: str = f(
         "Tên cơ quan ban hành như viết trong câu", example="Sở Khoa học và Công nghệ"
@@ -168,6 +180,11 @@ class Group(Node):
 
 @dataclass(kw_only=True)
 class Slot(Node):
+    day: dt.date | None = f(
+        "Ngày của mục (chương trình nhiều ngày); bỏ trống: cùng ngày với mục trước (mục đầu: "
+        "ngày đầu của sự kiện). Mục đầu của một ngày bắt đầu lúc sự kiện mở cửa ngày đó",
+        None,
+    )
     start: dt.time | None = f("Giờ bắt đầu (HH:MM); bỏ trống để tính từ mục trước", None)
     end: dt.time | None = f("Giờ kết thúc (HH:MM)", None)
     minutes: int | None = f("Thời lượng, phút", None)
@@ -177,9 +194,28 @@ class Slot(Node):
 
 
 @dataclass(kw_only=True)
+class Session(Node):
+    """One dated sitting of an event held over several days."""
+
+    date: dt.date = f("Ngày của buổi")
+    start: dt.time | None = f("Giờ bắt đầu (HH:MM); mặc định: giờ bắt đầu của sự kiện", None)
+    end: dt.time | None = f("Giờ kết thúc (HH:MM); mặc định: giờ kết thúc của sự kiện", None)
+    venue: str | None = f("Địa điểm; mặc định: địa điểm của sự kiện", None)
+    name: str | None = f("Tên buổi (phiên khai mạc, phiên chuyên đề …)", None)
+
+
+@dataclass(kw_only=True)
 class Event(Node):
     name: str | None = f("Tên sự kiện dùng trong giấy mời (mặc định: tên hoạt động)", None)
-    date: dt.date = f("Ngày tổ chức")
+    date: dt.date = f("Ngày tổ chức (ngày đầu, với sự kiện nhiều ngày)")
+    end_date: dt.date | None = f(
+        "Ngày kết thúc, với sự kiện kéo dài nhiều ngày (triển lãm, hội chợ): mỗi ngày mở cửa "
+        "từ `start` đến `end`",
+        None,
+    )
+    sessions: list[Session] = f(
+        "Các buổi theo ngày (hội nghị hai ngày …), mỗi buổi có ngày, giờ, địa điểm riêng", []
+    )
     start: dt.time | None = f("Giờ bắt đầu (HH:MM)", None)
     end: dt.time | None = f("Giờ kết thúc (HH:MM)", None)
     venue: str | None = f("Địa điểm", None)
@@ -201,6 +237,9 @@ class Task(Node):
     time: dt.time | None = f("Giờ hạn (HH:MM)", None)
     status: Status = f("Trạng thái", "planned")
     done_on: dt.date | None = f("Ngày hoàn thành", None)
+    since: dt.date | None = f(
+        "Ngày bắt đầu trạng thái hiện tại (in_progress, postponed, cancelled)", None
+    )
     tentative: bool = f("Dự kiến", False)
 
 
@@ -210,6 +249,23 @@ class Result(Node):
     participants: int | None = f("Số người tham dự", None)
     outputs: list[str] = f("Kết quả, sản phẩm", [])
     notes: str | None = f("Ghi chú, đánh giá", None)
+
+
+@dataclass(kw_only=True)
+class Honouree(Node):
+    """A collective or a person honoured at an activity (khen thưởng, tôn vinh)."""
+
+    name: str = f("Tên tập thể hoặc họ tên cá nhân")
+    kind: HonoureeKind = f("collective: tập thể; individual: cá nhân", "individual")
+    unit: str | None = f("Đơn vị công tác (của cá nhân) hoặc cơ quan chủ quản (của tập thể)", None)
+    achievement: str | None = f("Thành tích", None)
+    form: str = f("Hình thức khen thưởng: Giấy khen, Bằng khen, Cờ thi đua …", example="Bằng khen")
+    granted_by: str | None = f("Cấp khen: người hoặc cơ quan quyết định khen", None)
+    decision_number: str | None = f("Số quyết định khen thưởng", None, example="1234/QĐ-UBND")
+    decision_date: dt.date | None = f("Ngày quyết định khen thưởng", None)
+    status: HonourStatus = f(
+        "proposed: đề nghị; approved: đã có quyết định (ghi số, ngày quyết định)", "proposed"
+    )
 
 
 @dataclass(kw_only=True)
@@ -224,12 +280,16 @@ class Activity(Node):
     end: dt.date | None = f("Ngày kết thúc (mặc định: cuối thời gian kế hoạch)", None)
     status: Status = f("Trạng thái", "planned")
     done_on: dt.date | None = f("Ngày hoàn thành", None)
+    since: dt.date | None = f(
+        "Ngày bắt đầu trạng thái hiện tại (in_progress, postponed, cancelled)", None
+    )
     reason: str | None = f("Lý do hoãn, hủy hoặc chưa thực hiện", None)
     tentative: bool = f("Thời gian, đơn vị còn dự kiến", False)
     event: Event | None = f("Sự kiện có ngày, giờ, địa điểm", None)
     programme: list[Slot] = f("Chương trình (kịch bản) theo thời gian", [])
     programme_tentative: bool = f("Chương trình còn dự kiến", False)
     tasks: list[Task] = f("Các công việc", [])
+    honourees: list[Honouree] = f("Tập thể, cá nhân được khen thưởng, tôn vinh", [])
     result: Result | None = f("Kết quả sau khi tổ chức", None)
 
 
@@ -416,21 +476,44 @@ class Plan(Node):
             start = a.start or a.end or self.period.start
             return start, a.end or start
         if a.event is not None:
-            return a.event.date, a.event.date
+            days = event_days(a.event)
+            return days[0], days[-1]
         return self.period.start, self.period.end
 
 
-def slot_times(event: Event, programme: list[Slot]) -> list[tuple[dt.time, dt.time] | None]:
-    """Start and end of each programme slot.
+def event_days(event: Event) -> list[dt.date]:
+    """The days an event is held: its sessions' days, else ``date`` to ``end_date``."""
+    if event.sessions:
+        return sorted({event.date, *(s.date for s in event.sessions)})
+    last = event.end_date if event.end_date and event.end_date > event.date else event.date
+    return [event.date + dt.timedelta(days=i) for i in range((last - event.date).days + 1)]
 
-    A slot without ``start`` begins when the one before it ends (the first one when the event
-    starts); a slot without ``end`` lasts ``minutes``.  ``None`` where a time cannot be known
-    (and for every slot after it).
+
+def day_hours(event: Event, day: dt.date) -> tuple[dt.time | None, dt.time | None, str | None]:
+    """Start, end and venue of the event on ``day``: its session's, else the event's."""
+    for s in event.sessions:
+        if s.date == day:
+            return s.start or event.start, s.end or event.end, s.venue or event.venue
+    return event.start, event.end, event.venue
+
+
+def slot_schedule(
+    event: Event, programme: list[Slot]
+) -> list[tuple[dt.date, dt.time, dt.time] | None]:
+    """Day, start and end of each programme slot.
+
+    A slot's day is its ``day``, else the day of the slot before it (the first: the event's
+    first day).  A slot without ``start`` begins when the one before it ends — or, first of
+    its day, when the event opens that day; a slot without ``end`` lasts ``minutes``.  ``None``
+    where a time cannot be known (and for every slot after it).
     """
-    out: list[tuple[dt.time, dt.time] | None] = []
-    cursor = event.start
+    out: list[tuple[dt.date, dt.time, dt.time] | None] = []
     day = event.date
+    cursor = day_hours(event, day)[0]
     for slot in programme:
+        if slot.day is not None and slot.day != day:
+            day = slot.day
+            cursor = day_hours(event, day)[0]
         start = slot.start or cursor
         if start is None:
             out.extend([None] * (len(programme) - len(out)))
@@ -446,6 +529,11 @@ def slot_times(event: Event, programme: list[Slot]) -> list[tuple[dt.time, dt.ti
         else:
             out.extend([None] * (len(programme) - len(out)))
             break
-        out.append((start, end))
+        out.append((day, start, end))
         cursor = end
     return out
+
+
+def slot_times(event: Event, programme: list[Slot]) -> list[tuple[dt.time, dt.time] | None]:
+    """Start and end of each programme slot (see :func:`slot_schedule`)."""
+    return [(t[1], t[2]) if t else None for t in slot_schedule(event, programme)]

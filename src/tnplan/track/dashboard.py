@@ -307,7 +307,8 @@ def chart(status: PlanStatus, as_of: AsOf, owners: _Owners, shown: set[str] | No
         y = HEAD_H + r * ROW_H
         label = f"{a.number}. {a.title}" if a.number is not None else a.title
         left = x(start)
-        tip = f"{label} — {span_text(start, end)} — {STATUS[a.status]}" + (
+        shown_status = it.status if it else a.status  # as of the date: plan.state.state_on
+        tip = f"{label} — {span_text(start, end)} — {STATUS[shown_status]}" + (
             " — trễ hạn" if late else ""
         )
         marks: list[Mark] = []
@@ -343,7 +344,7 @@ def chart(status: PlanStatus, as_of: AsOf, owners: _Owners, shown: set[str] | No
                 title=label,
                 y=y,
                 owners=owners.keys([a.lead, *a.support, *task_owners]),
-                status=a.status,
+                status=shown_status,
                 late=late,
                 tentative=a.tentative or (a.event is not None and a.event.tentative),
                 x=left + 1,
@@ -459,7 +460,7 @@ def _weeks(status: PlanStatus, as_of: AsOf, owners: _Owners, shown: set[str] | N
                 head,
                 span_text(start, end),
                 start,
-                a.status,
+                it.status if it else a.status,
                 bool(it and it.late),
                 a.tentative,
                 owners.name(a.lead),
@@ -472,6 +473,9 @@ def _weeks(status: PlanStatus, as_of: AsOf, owners: _Owners, shown: set[str] | N
             when = _d(e.date)
             if e.start:
                 when = f"{_hm(e.start)}{'–' + _hm(e.end) if e.end else ''}, {when}"
+            days = model.event_days(e)
+            if len(days) > 1:
+                when += f" – {_d(days[-1])}"
             entries.append(
                 Entry(
                     "event",
@@ -479,7 +483,7 @@ def _weeks(status: PlanStatus, as_of: AsOf, owners: _Owners, shown: set[str] | N
                     e.name or a.title,
                     when,
                     e.date,
-                    a.status,
+                    it.status if it else a.status,
                     False,
                     a.tentative or e.tentative,
                     owners.name(a.lead),
@@ -569,7 +573,9 @@ def _late_entry(it: Item, plans: dict[str, model.Plan], owners: dict[str, _Owner
         owners[it.plan].name(it.owner),
         owners[it.plan].keys([it.owner]),
         plans[it.plan].document.title,
-        f"{it.days_late} ngày ({it.working_days_late} ngày làm việc)",
+        "trễ hôm nay"
+        if it.days_late == 0
+        else f"{it.days_late} ngày ({it.working_days_late} ngày làm việc)",
     )
 
 
@@ -685,22 +691,28 @@ def _cards(status: PlanStatus) -> tuple[list[Card], list[tuple[str, int]]]:
 
 
 def _activity(
-    plan: model.Plan, a: model.Activity, status: PlanStatus, owners: _Owners
+    plan: model.Plan, a: model.Activity, status: PlanStatus, owners: _Owners, as_of: AsOf
 ) -> ActivityView:
+    from ..plan.state import state_on
+
     it = next((x for x in status.activities if x.id == a.id), None)
+    st = state_on(plan, a, as_of.date)
     start, end = plan.activity_window(a)
     facts = [("Thời gian", span_text(start, end)), ("Đơn vị chủ trì", owners.name(a.lead))]
     if a.support:
         facts.append(("Phối hợp", owners.names(a.support)))
-    if a.done_on:
-        facts.append(("Hoàn thành ngày", _d(a.done_on)))
-    if a.reason:
+    if st.status == "done" and st.on and not st.assumed:
+        facts.append(("Hoàn thành ngày", _d(st.on)))
+    if a.reason and st.status in ("postponed", "cancelled"):
         facts.append(("Lý do", a.reason))
     if a.event is not None:
         e = a.event
         when = _d(e.date)
         if e.start:
             when = f"{_hm(e.start)}{'–' + _hm(e.end) if e.end else ''}, {weekday(e.date)} {when}"
+        days = model.event_days(e)
+        if len(days) > 1:
+            when += f" đến {weekday(days[-1])} {_d(days[-1])} ({len(days)} ngày)"
         facts.append(("Sự kiện", when + (" (dự kiến)" if e.tentative else "")))
         if e.venue:
             facts.append(("Địa điểm", e.venue))
@@ -735,7 +747,7 @@ def _activity(
             programme.append((when, slot.item, _who(plan, slot.by)))
     result = outputs_notes = ""
     outputs: list[str] = []
-    if a.result is not None:
+    if a.result is not None and (st.held_on is not None or a.result.held_on is None):
         r = a.result
         bits = []
         if r.held_on:
@@ -748,7 +760,7 @@ def _activity(
     return ActivityView(
         id=a.id,
         head=f"{a.number}. {a.title}" if a.number is not None else a.title,
-        status=a.status,
+        status=st.status,
         late=bool(it and it.late),
         tentative=a.tentative,
         owners=owners.keys([a.lead, *a.support, *(t.owner or a.lead for t in a.tasks)]),
@@ -836,7 +848,7 @@ def _section(
     return Section(
         id=plan.id,
         anchor=f"kh-{plan.id}" if several else "ke-hoach",
-        agency=f"{doc.parent} · {doc.agency}",
+        agency=" · ".join(x for x in (doc.parent, doc.agency) if x),
         title=doc.title,
         theme=plan.theme or "",
         slogan=plan.slogans.main if plan.slogans else "",
@@ -848,7 +860,7 @@ def _section(
         late=late,
         deadlines=_deadline_views(status, owners),
         activities=[
-            _activity(plan, a, status, owners)
+            _activity(plan, a, status, owners, as_of)
             for a in plan.activities
             if shown is None or a.id in shown
         ],

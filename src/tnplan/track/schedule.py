@@ -69,7 +69,10 @@ _TODAY_WORDS = frozenset({"today", "hôm nay", "homnay", "nay"})
 def parse_as_of(
     text: str, tz: str = "Asia/Ho_Chi_Minh", *, lang: str = "vi", now: dt.datetime | None = None
 ) -> AsOf:
-    """Read ``--as-of``: ``2026-05-14``, ``14/5/2026`` or ``today`` (the date in ``tz``).
+    """Read ``--as-of``: ``2026-05-14``, ``14/5/2026``, ``14/5/2026 15:00`` or ``today``.
+
+    A date alone means the end of that day; with a time, that moment (in ``tz``); ``today``
+    is now in ``tz``.
 
     Raises :class:`TnplanError` (exit code 2, a usage error) for anything else.
     """
@@ -82,6 +85,16 @@ def parse_as_of(
         zone = ZoneInfo(tz)
         current = (now or dt.datetime.now(dt.UTC)).astimezone(zone)
         return AsOf(current.date(), current, today=True)
+    clock: dt.time | None = None
+    head, _, tail = nfc(text).strip().rpartition(" ")
+    if head and ":" in tail:  # ``8/5/2026 15:00``: a moment on that day
+        from ..calendar.vi import parse_time
+
+        try:
+            clock = parse_time(tail)
+            text = head
+        except ValueError:
+            clock = None
     try:
         day = parse_date(text)
     except ValueError as exc:
@@ -93,6 +106,10 @@ def parse_as_of(
             else "for example --as-of 14/5/2026, 2026-05-14 or today",
             exit_code=2,
         ) from None
+    if clock is not None:
+        from zoneinfo import ZoneInfo
+
+        return AsOf(day, dt.datetime.combine(day, clock, tzinfo=ZoneInfo(tz)))
     return AsOf(day, end_of_day(day, tz))
 
 
@@ -136,7 +153,7 @@ def agency_key(plan: model.Plan) -> str:
     from ..calendar.vi import fold
 
     doc = plan.document
-    return f"{fold(doc.parent).strip()}/{fold(doc.agency).strip()}"
+    return f"{fold(doc.parent or '').strip()}/{fold(doc.agency).strip()}"
 
 
 @dataclass(frozen=True)
@@ -166,6 +183,10 @@ class Item:
     working_days_late: int
     days_left: int | None
     """Calendar days from the as-of date to the due date, for open items not late."""
+    support: tuple[str, ...] = ()
+    """For an activity: the supporting units' ids (phối hợp)."""
+    supporting: bool = False
+    """Shown to ``--owner X`` because X supports it (phối hợp), not because X leads it."""
 
     @property
     def open(self) -> bool:
@@ -217,6 +238,7 @@ def _item(
     activity: str | None = None,
     deadline: str | None = None,
     tentative: bool = False,
+    support: tuple[str, ...] = (),
 ) -> Item:
     late = False
     days_late = working_late = 0
@@ -254,17 +276,24 @@ def _item(
         days_late=days_late,
         working_days_late=working_late,
         days_left=days_left,
+        support=support,
     )
 
 
 def plan_items(plan: model.Plan, as_of: AsOf) -> list[Item]:
-    """Every item of a plan, in plan order: each activity then its tasks, then the reports."""
+    """Every item of a plan, in plan order: each activity then its tasks, then the reports.
+
+    Each item's status is its state on the as-of day (:func:`tnplan.plan.state.state_on`),
+    not what the file says now.
+    """
     from ..plan.check import expand_units
+    from ..plan.state import Owed, state_on
 
     cal = _Calendar(plan)
     items: list[Item] = []
     for a in plan.activities:
         start, end = plan.activity_window(a)
+        st = state_on(plan, a, as_of.date)
         items.append(
             _item(
                 plan,
@@ -274,19 +303,18 @@ def plan_items(plan: model.Plan, as_of: AsOf) -> list[Item]:
                 iid=a.id,
                 title=a.title,
                 owner=a.lead,
-                status=a.status,
+                status=st.status,
                 due=end,
                 start=start,
-                done_on=a.done_on,
+                done_on=st.on,
                 number=a.number,
                 activity=a.id,
                 tentative=a.tentative or bool(a.event and a.event.tentative),
+                support=tuple(a.support),
             )
         )
         for i, t in enumerate(a.tasks, start=1):
-            status = t.status
-            if a.status == "cancelled" and status != "done":
-                status = "cancelled"
+            ts = state_on(plan, t, as_of.date, parent=a)
             items.append(
                 _item(
                     plan,
@@ -296,22 +324,18 @@ def plan_items(plan: model.Plan, as_of: AsOf) -> list[Item]:
                     iid=t.id or f"{a.id}#{i}",
                     title=t.title,
                     owner=t.owner,
-                    status=status,
+                    status=ts.status,
                     due=t.due,
                     due_time=t.time,
-                    done_on=t.done_on,
+                    done_on=ts.on,
                     number=a.number,
                     activity=a.id,
                     tentative=t.tentative,
                 )
             )
     for d in plan.deadlines:
-        received: dict[str, dt.date] = {}
-        for r in d.received:
-            for uid in expand_units(plan, [r.unit]):
-                received.setdefault(uid, r.date)
         for uid in expand_units(plan, d.owners):
-            got = received.get(uid)
+            rs = state_on(plan, Owed(d, uid), as_of.date)
             items.append(
                 _item(
                     plan,
@@ -321,10 +345,10 @@ def plan_items(plan: model.Plan, as_of: AsOf) -> list[Item]:
                     iid=f"{d.id}/{uid}",
                     title=d.title,
                     owner=uid,
-                    status="reported" if got else "planned",
+                    status=rs.status,
                     due=d.due,
                     due_time=d.time,
-                    done_on=got,
+                    done_on=rs.on,
                     deadline=d.id,
                 )
             )
@@ -342,7 +366,15 @@ class OwnerFilter:
     ids: dict[str, frozenset[str]]
 
     def sees(self, item: Item) -> bool:
-        return item.owner is not None and item.owner in self.ids.get(item.plan, frozenset())
+        mine = self.ids.get(item.plan, frozenset())
+        return (item.owner is not None and item.owner in mine) or self.supports(item)
+
+    def supports(self, item: Item) -> bool:
+        """The unit does not own ``item`` but supports it (an activity's phối hợp)."""
+        mine = self.ids.get(item.plan, frozenset())
+        if item.owner is not None and item.owner in mine:
+            return False
+        return any(u in mine for u in item.support)
 
 
 def resolve_owner(plans: Sequence[model.Plan], text: str, *, lang: str = "vi") -> OwnerFilter:
@@ -551,7 +583,7 @@ def owner_loads(items: Iterable[Item], plans: Sequence[model.Plan]) -> list[Owne
     counts: dict[tuple[str, str], list[int]] = {}
     owners: dict[tuple[str, str], Owner] = {}
     for it in items:
-        if it.owner is None or not it.open:
+        if it.owner is None or not it.open or it.supporting:
             continue
         key = (agency_key(by_plan[it.plan]), it.owner)
         counts.setdefault(key, [0, 0])
@@ -628,7 +660,13 @@ def plan_status(plan: model.Plan, as_of: AsOf, owner: OwnerFilter | None = None)
     """One plan as of the date (only the owner's items when ``owner`` is given)."""
     items = plan_items(plan, as_of)
     if owner is not None:
-        items = [it for it in items if owner.sees(it)]
+        import dataclasses
+
+        items = [
+            dataclasses.replace(it, supporting=True) if owner.supports(it) else it
+            for it in items
+            if owner.sees(it)
+        ]
     period = plan.period
     phase = _phase(period, as_of.date)
     deadlines = _deadlines(plan, items, as_of)
@@ -648,7 +686,7 @@ def plan_status(plan: model.Plan, as_of: AsOf, owner: OwnerFilter | None = None)
         days_since_end=(as_of.date - period.end).days,
         items=items,
         activities=[it for it in items if it.kind == "activity"],
-        progress=progress(items),
+        progress=progress(it for it in items if not it.supporting),
         deadlines=deadlines,
         next_due=_next_due(items, deadlines),
         owners=owner_loads(items, [plan]),
@@ -953,6 +991,7 @@ def item_json(it: Item) -> dict[str, object]:
         "days_late": it.days_late,
         "working_days_late": it.working_days_late,
         "days_left": it.days_left,
+        "supporting": it.supporting,
     }
 
 

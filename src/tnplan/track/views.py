@@ -133,6 +133,13 @@ def days_word(n: int, lang: str) -> str:
     return f"{n} day" if n == 1 else f"{n} days"
 
 
+def late_word(n: int, lang: str) -> str:
+    """How late an item is: ``trễ hôm nay`` / ``late today`` on its due day, else ``3 ngày``."""
+    if n == 0:
+        return "trễ hôm nay" if lang == "vi" else "late today"
+    return days_word(n, lang)
+
+
 def day_text(d: dt.date, ref: dt.date, *, weekday: bool = False, lang: str = "vi") -> str:
     """``19/6`` in ``ref``'s year, ``19/6/2027`` otherwise; with the weekday: ``19/6 (T6)``."""
     text = f"{d.day}/{d.month}" if d.year == ref.year else date_short(d)
@@ -290,7 +297,7 @@ def _activities_table(p: sch.PlanStatus, as_of: dt.date, lang: str, total: int) 
     ]
     if late:
         cols.append(
-            [_w(lang, "days_late"), *(days_word(it.days_late, lang) for it in p.activities)]
+            [_w(lang, "days_late"), *(late_word(it.days_late, lang) for it in p.activities)]
         )
     room = _room(total, cols, caps={1: 12})
     for it in p.activities:
@@ -298,11 +305,14 @@ def _activities_table(p: sch.PlanStatus, as_of: dt.date, lang: str, total: int) 
         if it.tentative:
             dates += "*"
         number = Text(str(it.number) if it.number is not None else "")
-        title = Text(fit(it.title, room), style=LATE if it.late else "")
+        mark = _support_mark(it, lang)
+        title = Text(fit(it.title, room - len(mark)), style=LATE if it.late else "")
+        if mark:
+            title.append(mark, style="dim")
         status = Text(_w(lang, it.status), style=STATUS_STYLE.get(it.status, ""))
         row: list[RenderableType] = [number, title, it.owner_name, dates, status]
         if late:
-            row.append(Text(days_word(it.days_late, lang), style=LATE) if it.late else "")
+            row.append(Text(late_word(it.days_late, lang), style=LATE) if it.late else "")
         table.add_row(*row)
     if not tentative:
         return table
@@ -456,7 +466,8 @@ def overdue_view(
         *(len(due_text(it.due, it.due_time, as_of)) for g in groups for it in g.items),
     )
     late_w = max(
-        len(_w(lang, "days_late")), *(len(str(it.days_late)) for g in groups for it in g.items)
+        len(_w(lang, "days_late")),
+        *(len(_late_cell(it.days_late, lang)) for g in groups for it in g.items),
     )
     wd_w = len(_w(lang, "wd_late"))
     num_w = max(1, *(len(str(it.number or "")) for g in groups for it in g.items))
@@ -490,7 +501,7 @@ def overdue_view(
                 row.append(it.plan)
             row += [
                 due_text(it.due, it.due_time, as_of),
-                Text(str(it.days_late), style=LATE),
+                Text(_late_cell(it.days_late, lang), style=LATE),
                 str(it.working_days_late),
             ]
             table.add_row(*row)
@@ -510,6 +521,11 @@ def overdue_view(
     return Group(*parts)
 
 
+def _late_cell(n: int, lang: str) -> str:
+    """The overdue table's "Late" cell: the days, or ``trễ hôm nay`` on the due day itself."""
+    return late_word(0, lang) if n == 0 else str(n)
+
+
 def _count(n: int, what: str, lang: str) -> str:
     """``3 việc`` / ``3 items``."""
     if lang == "vi":
@@ -527,7 +543,15 @@ def _item_title(it: sch.Item, lang: str) -> Text:
     title.append(it.title)
     if it.kind == "report" and not fold(it.title).startswith(fold(_w(lang, "report"))):
         title.append(f" ({_w(lang, 'report')})", style="dim")
+    title.append(_support_mark(it, lang), style="dim")
     return title
+
+
+def _support_mark(it: sch.Item, lang: str) -> str:
+    """`` (phối hợp)`` after an activity ``--owner`` sees because it supports it."""
+    if not it.supporting:
+        return ""
+    return " (phối hợp)" if lang == "vi" else " (supporting)"
 
 
 # Upcoming ----------------------------------------------------------------------------------
@@ -573,6 +597,7 @@ def upcoming_view(
         label = what or _w(lang, it.kind)
         title.append(f"{label[0].upper()}{label[1:]}: ", style="dim")
         title.append(it.title)
+        title.append(_support_mark(it, lang), style="dim")
         if it.status != "planned":
             title.append(f" ({_w(lang, it.status)})", style=STATUS_STYLE[it.status])
         row: list[RenderableType] = [due, left, it.owner_name]
