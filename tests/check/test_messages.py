@@ -365,3 +365,16 @@ def test_reporter_reads_lines_of_any_ending() -> None:
     rep = Reporter("x")
     rep.source = "a\r\nb\rc\nd"
     assert [rep.line(n) for n in (1, 2, 3, 4, 5)] == ["a", "b", "c", "d", ""]
+
+
+def test_a_slip_early_in_a_long_id_is_found_and_long_names_are_cut() -> None:
+    known = {
+        "hoi-nghi-sang-che": "Tổ chức Hội nghị “Sáng chế - Động lực đột phá thúc đẩy đổi mới”",
+        "hoi-thao": "Hội thảo",
+    }
+    assert Reporter("x").suggest_id("hoi-ngi", known, "activity") == (
+        "có phải `hoi-nghi-sang-che` (Tổ chức Hội nghị “Sáng chế - Động lực …)?"
+    )
+    assert Reporter("x", "en").suggest_id("zzz", known, "activity") == (
+        "the activity ids: hoi-nghi-sang-che, hoi-thao"
+    )

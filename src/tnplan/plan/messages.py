@@ -651,7 +651,7 @@ class Reporter:
         found = close_ids(ref, known)
         if found:
             return self.did_you_mean(
-                [f"`{i}` ({known[i]})" if known[i] != i else f"`{i}`" for i in found]
+                [f"`{i}` ({_short(known[i])})" if known[i] != i else f"`{i}`" for i in found]
             )
         if not known:
             return self.fix("none-declared")
@@ -680,6 +680,14 @@ class Reporter:
 
     def word(self, kind: str) -> str:
         return TYPE_WORDS[self.lang].get(kind, kind)
+
+
+def _short(name: str, limit: int = 40) -> str:
+    """A name cut to about ``limit`` characters at a word, with ``…``: a hint stays a line."""
+    if len(name) <= limit:
+        return name
+    cut = name[:limit].rsplit(" ", 1)[0].rstrip(" ,;:–-")
+    return cut + " …"
 
 
 def close_ids(word: str, known: dict[str, str]) -> list[str]:
@@ -711,6 +719,11 @@ def close_ids(word: str, known: dict[str, str]) -> list[str]:
         keyed.setdefault(key(oid), oid)
         keyed.setdefault(key(name), oid)
     close = get_close_matches(wanted, list(keyed), n=6, cutoff=0.6)
+    if not close and len(wanted) >= 4:  # a slip in the first part of a long id (`hoi-ngi`)
+        starts = {k[: len(wanted) + 1]: k for k in keyed}
+        close = [starts[c] for c in get_close_matches(wanted, list(starts), n=6, cutoff=0.75)]
+        if close:
+            return list(dict.fromkeys(keyed[c] for c in close))[:6]
     if not close:
         return []
     best = SequenceMatcher(None, wanted, close[0]).ratio()
