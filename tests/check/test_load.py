@@ -39,7 +39,7 @@ def test_folder_is_validated_file_by_file(cli, tmp_path: Path) -> None:
     assert r.code == 1
     assert r.out == (
         f"{tmp_path / 'b.yaml'}:29:11: lỗi [unknown-unit] đơn vị `vpp` không có trong `units`"
-        " — có phải `vp`?\n"
+        " — có phải `vp` (Văn phòng Sở)?\n"
     )
     assert r.err == "2 tệp: 1 lỗi, 0 cảnh báo\n"
 
@@ -55,19 +55,28 @@ def test_strict_turns_warnings_into_failure(cli, tmp_path: Path) -> None:
     assert cli("validate", "--strict", str(path)).code == 1
 
 
-def test_bad_format_option_is_a_usage_error(cli) -> None:
+def test_bad_format_option_is_a_usage_error_listing_the_choices(cli) -> None:
     r = cli("validate", "--format", "xml", str(BASE))
     assert r.code == 2
-    assert r.err.startswith("Lỗi: --format `xml` không hỗ trợ")
+    assert r.err == (
+        "Lỗi: giá trị không hợp lệ cho '--format' / '-f': 'xml' không phải một trong 'auto', "
+        "'text', 'json', 'github', 'sarif' (xem `tnplan validate --help`)\n"
+    )
+    r = cli("validate", "--format", "xml", str(BASE), "--lang", "en")
+    assert r.err == (
+        "Error: Invalid value for '--format' / '-f': 'xml' is not one of 'auto', 'text', "
+        "'json', 'github', 'sarif' (see `tnplan validate --help`)\n"
+    )
 
 
 def test_english_messages(cli, tmp_path: Path) -> None:
     path = write(tmp_path, BASE.read_text(encoding="utf-8").replace("lead: vp", "lead: vpp"))
     r = cli("validate", "--lang", "en", str(path))
     assert r.out == (
-        f"{path}:29:11: error [unknown-unit] unit `vpp` is not in `units` — did you mean `vp`?\n"
+        f"{path}:29:11: error [unknown-unit] unit `vpp` is not in `units` — did you mean `vp` "
+        "(Văn phòng Sở)?\n"
     )
-    assert r.err == "1 file: 1 errors, 0 warnings\n"
+    assert r.err == "1 file: 1 error, 0 warnings\n"
     assert cli("validate", str(path), env={"TNPLAN_LANG": "en"}).out == r.out
 
 
@@ -84,7 +93,7 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setattr(Path, "read_bytes", deny)
     problems = check_file(path).problems
     assert [(p.code, p.message) for p in problems] == [
-        ("unreadable", "không đọc được tệp: Permission denied")
+        ("unreadable", "không đọc được tệp: không có quyền truy cập")
     ]
 
 
@@ -96,7 +105,7 @@ def test_file_too_large(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
 
 def test_deep_nesting_is_a_problem_not_a_crash(tmp_path: Path) -> None:
     path = write(tmp_path, "format: tnplan/1\nid: " + "[" * 5000 + "]" * 5000 + "\n")
-    assert [c for c, _, _ in codes(path)] == ["yaml-syntax"]
+    assert [c for c, _, _ in codes(path)] == ["too-deep"]
 
 
 def test_bom_and_crlf_are_accepted(tmp_path: Path) -> None:
@@ -165,7 +174,10 @@ def test_broken_copy_of_the_plan_gives_positions_and_no_traceback(tmp_path: Path
         check=False,
     )
     assert proc.returncode == 1
-    assert proc.stdout.startswith(f"{path}:30:10: lỗi [yaml-syntax]")
+    assert proc.stdout == (
+        f"{path}:29:11: lỗi [yaml-syntax] lỗi cú pháp YAML: `[` mở ở dòng 29 không được đóng "
+        "bằng `]` — thêm `]` ở cuối; nếu `[` là chữ, đặt cả giá trị trong ngoặc kép\n"
+    )
     assert "Traceback" not in proc.stdout + proc.stderr
 
 

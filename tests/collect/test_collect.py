@@ -228,7 +228,8 @@ def test_units_and_deadlines_are_chosen_by_name_and_checked(
     assert r.code == 0 and (workdir / "f" / "bieu-mau-ngay-khcn-2026-vp.xlsx").exists()
     r = cli("collect", "form", "--unit", "bkhcn", "-o", "f/", "--plan", PLAN_REL, cwd=workdir)
     assert (r.code, r.err) == (2, "Lỗi: đơn vị `bkhcn` không phải báo cáo theo hạn này "
-                               "(xem danh sách mã đã khai báo)\n")  # fmt: skip
+                               "(các mã đơn vị: qlkh, qlcn, qlcng, cds, vp, so-nganh, "
+                               "ubnd-xa, truong-vien, và 1 mã khác)\n")  # fmt: skip
     r = cli("collect", "form", "-o", "f/", "--plan", PLAN_REL, cwd=workdir)
     assert (r.code, r.err) == (2, "Lỗi: cần --unit hoặc --each (ví dụ --unit qlkh)\n")
     r = cli("collect", "form", "--each", "-o", "f/", "--plan", PLAN_REL, cwd=workdir)

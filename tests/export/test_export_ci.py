@@ -24,7 +24,7 @@ HOOKS = ROOT / ".pre-commit-hooks.yaml"
 
 ERROR = (
     "::error file=tests/export/plans/broken.yaml,line=95,col=11,title=tnplan unknown-unit::"
-    "đơn vị `cdss` không có trong `units` — có phải `cds`?"
+    "đơn vị `cdss` không có trong `units` — có phải `cds` (Phòng Chuyển đổi số)?"
 )
 WARNING = (
     "::warning file=tests/export/plans/broken.yaml,line=123,col=10,title=tnplan weekend-deadline"
@@ -74,7 +74,7 @@ def test_json_array(cli: Callable[..., Any]) -> None:
             "level": "error",
             "code": "unknown-unit",
             "message": "đơn vị `cdss` không có trong `units`",
-            "hint": "có phải `cds`?",
+            "hint": "có phải `cds` (Phòng Chuyển đổi số)?",
         },
         {
             "file": BROKEN,
@@ -347,7 +347,8 @@ def test_github_format_writes_the_step_summary(cli: Callable[..., Any], tmp_path
         "| Vị trí | Mức | Mã | Nội dung |\n"
         "|---|---|---|---|\n"
         "| tests/export/plans/broken.yaml:95:11 | lỗi | `unknown-unit` "
-        "| đơn vị \\`cdss\\` không có trong \\`units\\` — có phải \\`cds\\`? |\n"
+        "| đơn vị \\`cdss\\` không có trong \\`units\\` — có phải \\`cds\\` "
+        "(Phòng Chuyển đổi số)? |\n"
         "| tests/export/plans/broken.yaml:123:10 | cảnh báo | `weekend-deadline` "
         "| hạn 20/6/2026 rơi vào thứ Bảy — cân nhắc chuyển sang ngày làm việc trước đó "
         "(19/6/2026) |\n\n"

@@ -281,7 +281,9 @@ def test_owner_filter(cli: Callable[..., Any], owner: str, uids: list[str]) -> N
 def test_unknown_owner_is_a_usage_error(cli: Callable[..., Any]) -> None:
     r = cli("export", "ics", str(MINI), "--owner", "van-phong")
     assert (r.code, r.out) == (2, "")
-    assert r.err == "Lỗi: không có đơn vị `van-phong` trong kế hoạch (có phải `Văn phòng Sở`?)\n"
+    assert r.err == (
+        "Lỗi: không có đơn vị `van-phong` trong kế hoạch (có phải `vp` (Văn phòng Sở)?)\n"
+    )
 
 
 def test_invalid_plan_exits_1(cli: Callable[..., Any]) -> None:

@@ -233,7 +233,7 @@ def test_refuses_to_write_over_its_source(cli: Callable[..., Any], tmp_path: Pat
 @pytest.mark.parametrize(
     ("args", "code", "err"),
     [
-        (["--year", "2027"], 2, "Missing option '--from'"),
+        (["--year", "2027"], 2, "Lỗi: thiếu tùy chọn '--from' (xem `tnplan new --help`)\n"),
         (["--from", str(MINI), "--year", "27"], 2, "Lỗi: --year 27: năm phải từ 1900 đến 2199\n"),
         (["--from", "khong-co.yaml", "--year", "2027"], 3, "Lỗi: không có tệp khong-co.yaml\n"),
         (["--from", str(HERE / "plans" / "broken.yaml"), "--year", "2027"], 1, "cdss"),

@@ -31,7 +31,12 @@ def unknown_unit(raw: bytes) -> Callable[[], bytes]:
 
 
 UNKNOWN_UNIT = (
-    problem(29, 11, "unknown-unit", "đơn vị `vpp` không có trong `units` — có phải `vp`\\?"),
+    problem(
+        29,
+        11,
+        "unknown-unit",
+        r"đơn vị `vpp` không có trong `units` — có phải `vp` \(Văn phòng Sở\)\?",
+    ),
 )
 
 
@@ -180,7 +185,7 @@ CASES = [
                 1,
                 1,
                 "unreadable",
-                "không đọc được tệp: No such file or directory",
+                "không đọc được tệp: không có tệp hoặc thư mục này",
                 r"khong-co\.yaml",
             ),
         ),
@@ -196,7 +201,7 @@ CASES = [
         "name-too-long",
         ("validate", LONG),
         3,
-        (rf"Lỗi: không truy cập được {LONG}: File name too long",),
+        (rf"Lỗi: không truy cập được {LONG}: tên quá dài",),
     ),
     Case(
         "fifo",
@@ -225,7 +230,7 @@ CASES = [
             "proc-self-mem-unreadable",
             ("render", "plan", "/proc/self/mem", "-o", "out.md"),
             3,
-            (r"Lỗi: /proc/self/mem:1:1: không đọc được tệp: Input/output error",),
+            (r"Lỗi: /proc/self/mem:1:1: không đọc được tệp: lỗi đọc ghi đĩa",),
         ),
         marks=LINUX_PROC,
     ),

@@ -325,7 +325,7 @@ def test_english_messages(form: bytes, tmp_path: Path, tnplan: Callable[..., Res
         f"{FORM}:Kết quả!H8: error [form-not-number] Số người tham dự: `một trăm` is not a "
         "number — write digits only, not words, e.g. 120\n"
     )
-    assert r.err == "1 form: 1 errors, 0 warnings; nothing written.\n"
+    assert r.err == "1 form: 1 error, 0 warnings; nothing written.\n"
 
 
 def test_a_missing_file_among_good_ones_stops_everything(

@@ -225,7 +225,10 @@ CASES = [
         "each-output-under-a-file",
         (*INVITE, "--each", "-o", "plan.yaml/giay-moi"),
         3,
-        (r"Lỗi: không tạo được thư mục plan\.yaml/giay-moi: Not a directory",),
+        (
+            r"Lỗi: không tạo được thư mục plan\.yaml/giay-moi: một phần của đường dẫn không "
+            "phải thư mục",
+        ),
         invitation_plan,
     ),
     Case(
@@ -263,7 +266,7 @@ CASES = [
         "output-name-too-long",
         ("export", "json", "plan.yaml", "-o", "a" * 300 + ".json"),
         3,
-        (r"Lỗi: (không ghi được|không truy cập được) a{300}\.json.*: File name too long",),
+        (r"Lỗi: (không ghi được|không truy cập được) a{300}\.json.*: tên quá dài",),
     ),
     Case(
         "activity-id-too-long-for-a-file-name",
@@ -271,7 +274,7 @@ CASES = [
         3,
         (
             rf"Lỗi: không truy cập được out/giay-moi-{LONG_ID}-khach-1\.md: "
-            "File name too long",
+            "tên quá dài",
         ),
         lambda: edit(invitation_plan(), "id: hoi-nghi", f"id: {LONG_ID}"),
         lambda tmp: (tmp / "out").mkdir(),
@@ -429,7 +432,10 @@ CASES = [
         "unknown-format",
         ("render", "plan", "plan.yaml", "-f", "pdf", "-o", "out.pdf"),
         2,
-        (r"Lỗi: --format `pdf` không hỗ trợ \(dùng md, html hoặc docx\)",),
+        (
+            r"Lỗi: giá trị không hợp lệ cho '--format' / '-f': 'pdf' không phải một trong "
+            r"'md', 'html', 'docx' \(xem `tnplan render plan --help`\)",
+        ),
     ),
 ]
 

@@ -17,7 +17,6 @@ from _hostile import Case, Result, base, edit, run_case
 
 V = ("validate", "plan.yaml")
 STATUS = ("status", "plan.yaml", "--as-of", "14/5/2026")
-SYNTAX_HINT = " — kiểm tra thụt lề, dấu hai chấm và dấu ngoặc kép"
 
 
 def variant(old: str, new: str) -> Callable[[], str]:
@@ -29,8 +28,9 @@ def problem(line: int, col: int, code: str, message: str) -> str:
     return rf"plan\.yaml:{line}:{col}: lỗi \[{code}\] {message}"
 
 
-def syntax(line: int, col: int, what: str) -> str:
-    return problem(line, col, "yaml-syntax", "lỗi cú pháp YAML: " + what + SYNTAX_HINT)
+def syntax(line: int, col: int, what: str, fix: str) -> str:
+    """A YAML syntax error: what happened and how to fix it (regular expressions)."""
+    return problem(line, col, "yaml-syntax", "lỗi cú pháp YAML: " + what + " — " + fix)
 
 
 def bomb() -> str:
@@ -71,54 +71,104 @@ def _nfc_everywhere(data: dict[str, object]) -> None:
 
 
 CASES = [
-    # YAML syntax errors: each at the parser's mark, with where the broken part began.
+    # YAML syntax errors: each where the broken part is, explained with its fix.
     Case(
         "syntax-unclosed-quote",
         V,
         1,
-        (syntax(32, 15, r"did not find expected key \(while parsing a block mapping, dòng 27\)"),),
+        (
+            syntax(
+                28,
+                12,
+                'dấu ngoặc `"` mở ở dòng 28 không được đóng trên dòng đó',
+                'thêm `"` ở cuối giá trị: title: "Hội nghị thử nghiệm"',
+            ),
+        ),
         variant("title: Hội nghị thử nghiệm", 'title: "Hội nghị thử nghiệm'),
     ),
     Case(
         "syntax-bad-indent",
         V,
         1,
-        (syntax(29, 4, r"did not find expected '-' indicator \(.*, dòng 27\)"),),
+        (
+            syntax(
+                29,
+                4,
+                "dòng 29 thụt lề 3 dấu cách, không khớp khóa nào ở trên",
+                r"để thuộc mục ở dòng 27, thụt 4 dấu cách như `title` \(dòng 28\); hoặc .*",
+            ),
+        ),
         variant("    lead: vp\n", "   lead: vp\n"),
     ),
     Case(
         "syntax-unclosed-flow-list",
         V,
         1,
-        (syntax(36, 14, r"did not find expected ',' or '\]' \(.*, dòng 35\)"),),
+        (
+            syntax(
+                35,
+                17,
+                r"`\[` mở ở dòng 35 không được đóng bằng `\]`",
+                r"thêm `\]` ở cuối; nếu `\[` là chữ, đặt cả giá trị trong ngoặc kép",
+            ),
+        ),
         variant("[khach-1]", "[khach-1"),
     ),
     Case(
         "syntax-tab-indent",
         V,
         1,
-        (syntax(29, 1, "found a tab character that violates indentation.*"),),
+        (
+            syntax(
+                29,
+                1,
+                "dòng 29 thụt lề bằng tab",
+                r"thụt lề bằng dấu cách, không dùng tab \(YAML không nhận tab ở đầu dòng\)",
+            ),
+        ),
         variant("    lead: vp\n", "\tlead: vp\n"),
     ),
     Case(
         "syntax-colon-in-text",
         V,
         1,
-        (syntax(28, 20, "mapping values are not allowed in this context"),),
+        (
+            syntax(
+                28,
+                20,
+                r"giá trị của `title` có dấu hai chấm và dấu cách \(`: `\) nên YAML hiểu là một "
+                "khóa mới",
+                'đặt giá trị trong ngoặc kép: title: "Hội nghị: thử nghiệm"',
+            ),
+        ),
         variant("title: Hội nghị thử nghiệm", "title: Hội nghị: thử nghiệm"),
     ),
     Case(
         "syntax-undefined-alias",
         V,
         1,
-        (syntax(29, 11, "found undefined alias"),),
+        (
+            syntax(
+                29,
+                11,
+                r"bí danh `\*khong-co` chưa được khai báo",
+                r"khai báo neo `&khong-co` .*: lead: \"\*khong-co\"",
+            ),
+        ),
         variant("lead: vp", "lead: *khong-co"),
     ),
     Case(
         "syntax-two-documents",
         V,
         1,
-        (syntax(46, 1, r"but found another document \(.*, dòng 2\)"),),
+        (
+            syntax(
+                46,
+                1,
+                r"tệp có thêm một tài liệu YAML từ dòng 46 \(`---`\)",
+                "một tệp một kế hoạch: xóa dòng `---`, hoặc tách phần sau ra tệp khác",
+            ),
+        ),
         lambda: base() + "---\nformat: tnplan/1\n",
     ),
     Case(
@@ -126,7 +176,7 @@ CASES = [
         STATUS,
         1,
         (
-            r"Lỗi: plan\.yaml:29:1: lỗi cú pháp YAML: found a tab character .* "
+            r"Lỗi: plan\.yaml:29:1: lỗi cú pháp YAML: dòng 29 thụt lề bằng tab "
             r"\(chạy `tnplan validate plan\.yaml` để xem tất cả\)",
         ),
         variant("    lead: vp\n", "\tlead: vp\n"),
@@ -366,7 +416,14 @@ CASES = [
         "unknown-unit",
         V,
         1,
-        (problem(29, 11, "unknown-unit", "đơn vị `vpp` không có trong `units` — có phải `vp`\\?"),),
+        (
+            problem(
+                29,
+                11,
+                "unknown-unit",
+                r"đơn vị `vpp` không có trong `units` — có phải `vp` \(Văn phòng Sở\)\?",
+            ),
+        ),
         variant("lead: vp", "lead: vpp"),
     ),
     Case(
@@ -375,7 +432,10 @@ CASES = [
         1,
         (
             problem(
-                35, 18, "unknown-invitee", "khách mời `khach-9` không có .* có phải `khach-1`\\?"
+                35,
+                18,
+                "unknown-invitee",
+                r"khách mời `khach-9` không có .* có phải `khach-1` \(Trần Thị Bình\)\?",
             ),
         ),
         variant("[khach-1]", "[khach-9]"),
@@ -391,14 +451,18 @@ CASES = [
         "alias-bomb",
         V,
         1,
-        (problem(52, 5, "alias-expansion", r"các alias \(\*\) mở rộng thành quá nhiều phần tử.*"),),
+        (
+            problem(
+                52, 5, "alias-expansion", r"các bí danh \(`\*`\) mở rộng thành quá nhiều phần tử.*"
+            ),
+        ),
         bomb,
     ),
     Case(
         "alias-bomb-through-render",
         ("render", "plan", "plan.yaml", "-o", "out.md"),
         1,
-        (r"Lỗi: plan\.yaml:52:5: các alias \(\*\) mở rộng thành quá nhiều phần tử \(.*\)",),
+        (r"Lỗi: plan\.yaml:52:5: các bí danh \(`\*`\) mở rộng thành quá nhiều phần tử \(.*\)",),
         bomb,
     ),
     Case(
@@ -449,14 +513,14 @@ CASES = [
         "deep-flow-nesting",
         V,
         1,
-        (syntax(46, 1003, "exceeded maximum nesting depth"),),
+        (problem(46, 1003, "too-deep", r"dữ liệu lồng nhau quá sâu \(hơn 1000 cấp\) — .*"),),
         lambda: base() + "x: " + "[" * 100_000 + "]" * 100_000 + "\n",
     ),
     Case(
         "deep-block-nesting",
         V,
         1,
-        (syntax(1045, 2000, "exceeded maximum nesting depth"),),
+        (problem(1045, 2000, "too-deep", r"dữ liệu lồng nhau quá sâu \(hơn 1000 cấp\) — .*"),),
         lambda: deep_block(5000),
     ),
     Case(

@@ -138,7 +138,11 @@ def test_docx_needs_an_output(cli: Callable[..., Run]) -> None:
 
 def test_unknown_format(cli: Callable[..., Run]) -> None:
     r = cli("render", "plan", str(MINI), "-f", "pdf")
-    assert (r.code, r.err) == (2, "Lỗi: --format `pdf` không hỗ trợ (dùng md, html hoặc docx)\n")
+    assert (r.code, r.err) == (
+        2,
+        "Lỗi: giá trị không hợp lệ cho '--format' / '-f': 'pdf' không phải một trong 'md', "
+        "'html', 'docx' (xem `tnplan render plan --help`)\n",
+    )
 
 
 def test_unknown_activity_suggests(cli: Callable[..., Run]) -> None:
@@ -216,7 +220,8 @@ def test_report_for_another_deadline(cli: Callable[..., Run]) -> None:
     r = cli("render", "report", str(MINI), "--deadline", "khong-co")
     assert r.code == 2
     assert (
-        r.err == "Lỗi: không có hạn báo cáo `khong-co` (các hạn: bao-cao-don-vi, bao-cao-tinh-bo)\n"
+        r.err == "Lỗi: không có hạn báo cáo `khong-co` "
+        "(các mã hạn báo cáo: bao-cao-don-vi, bao-cao-tinh-bo)\n"
     )
 
 

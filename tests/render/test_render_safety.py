@@ -277,7 +277,7 @@ def test_failed_write_leaves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyP
     with pytest.raises(TnplanError) as err:
         render.write_atomic(tmp_path / "kh.md", b"x")
     assert err.value.exit_code == 3
-    assert err.value.message == f"không ghi được {tmp_path / 'kh.md'}: No space left on device"
+    assert err.value.message == f"không ghi được {tmp_path / 'kh.md'}: đĩa đã đầy"
     assert listing(tmp_path) == []
 
 

@@ -282,7 +282,7 @@ def test_usage_errors_exit_2(cli: Cli, command: str) -> None:
     assert (r.code, r.out) == (2, "")
     assert r.err == (
         "Lỗi: không có đơn vị `Phong Quan ly Khoa hoc` trong kế hoạch "
-        "(có phải `Phòng Quản lý Khoa học`?)\n"
+        "(có phải `qlkh` (Phòng Quản lý Khoa học)?)\n"
     )
 
 
@@ -296,7 +296,10 @@ def test_bad_from_is_a_usage_error(cli: Cli) -> None:
         "32/5/2026",
         env={"TNPLAN_LANG": "en"},
     )
-    assert (r.code, r.err) == (2, "Error: --from: `32/5/2026` is not a date (e.g. 14/5/2026)\n")
+    assert (r.code, r.err) == (
+        2,
+        "Error: --from: there is no day 32: a month has at most 31 days (e.g. 14/5/2026)\n",
+    )
 
 
 def test_an_invalid_plan_is_one_line_and_exit_1(cli: Cli, tmp_path: Path) -> None:

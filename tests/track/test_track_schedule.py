@@ -186,11 +186,11 @@ def test_unknown_owner_is_a_usage_error_with_a_hint(alpha: model.Plan) -> None:
     assert (exc.value.exit_code, exc.value.message, exc.value.hint) == (
         2,
         "không có đơn vị `vpp` trong kế hoạch",
-        "có phải `vp`?",
+        "có phải `vp` (Văn phòng Sở)?",
     )
     with pytest.raises(TnplanError) as exc:
         schedule.resolve_owner([alpha], "Phong Quan ly Khoa hoc", lang="en")
-    assert exc.value.hint == "did you mean `Phòng Quản lý Khoa học`?"
+    assert exc.value.hint == "did you mean `qlkh` (Phòng Quản lý Khoa học)?"
 
 
 def test_an_owner_sees_its_groups_items_and_a_group_its_members(alpha: model.Plan) -> None:

@@ -291,7 +291,7 @@ def test_weekday(day: dt.date, expected: str) -> None:
         (D(2026, 5, 14), "thứ Năm"),
         (D(2026, 5, 15), "thứ Sáu"),
         (D(2026, 6, 20), "thứ Bảy"),
-        (D(2026, 5, 17), "chủ nhật"),
+        (D(2026, 5, 17), "Chủ nhật"),
     ],
 )
 def test_weekday_mid_sentence(day: dt.date, expected: str) -> None:

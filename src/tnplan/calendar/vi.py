@@ -12,8 +12,9 @@ Conventions, as Vietnamese official documents write them:
 * money is ``1.500.000 đồng``: dots between thousands, a comma before decimals;
 * weekdays are ``Thứ Hai`` … ``Thứ Bảy``, ``Chủ nhật`` (``thứ Hai`` mid-sentence).
 
-Errors are ``ValueError``s whose message is a short reason in Vietnamese, followed after a
-colon by what to write instead, ready to show to the person who typed the value.
+Errors are ``ValueError``s (:class:`ReadError` for dates and times) whose message is a short
+reason in Vietnamese, followed after a colon by what to write instead, ready to show to the
+person who typed the value; ``ReadError.en`` says the same in English.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from decimal import Decimal
 from .holidays import FIRST_YEAR, LAST_YEAR
 
 __all__ = [
+    "ReadError",
     "date_official",
     "date_padded",
     "date_short",
@@ -79,6 +81,19 @@ _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
 _DMY_DATE = re.compile(r"([0-9]{1,2})([/.-])([0-9]{1,2})\2([0-9]+)")
 _DM_ONLY = re.compile(r"([0-9]{1,2})([/.-])([0-9]{1,2})")
 _DATE_HINT = "viết ngày/tháng/năm, ví dụ 12/5/2026, hoặc 2026-05-12"
+_DATE_HINT_EN = "write day/month/year, such as 12/5/2026, or 2026-05-12"
+
+
+class ReadError(ValueError):
+    """A date or a time that cannot be read: ``str()`` in Vietnamese, ``en`` in English."""
+
+    def __init__(self, vi: str, en: str) -> None:
+        super().__init__(vi)
+        self.en = en
+
+    def text(self, lang: str) -> str:
+        """The reason in ``lang`` (``en`` or Vietnamese)."""
+        return self.en if lang == "en" else str(self)
 
 
 def _is_leap(year: int) -> bool:
@@ -94,32 +109,57 @@ def _days_in_month(year: int, month: int) -> int:
 def _checked_date(year: int, month: int, day: int, *, day_first: bool) -> _dt.date:
     """Build a date or raise ``ValueError`` saying, in Vietnamese, why it cannot exist."""
     if year == 0:
-        raise ValueError("năm 0 không có: năm viết đủ 4 chữ số, ví dụ 2026")
+        raise ReadError(
+            "năm 0 không có: năm viết đủ 4 chữ số, ví dụ 2026",
+            "there is no year 0: write the year with 4 digits, such as 2026",
+        )
     if month == 0:
-        raise ValueError("tháng 0 không có: tháng từ 1 đến 12")
+        raise ReadError(
+            "tháng 0 không có: tháng từ 1 đến 12",
+            "there is no month 0: months go from 1 to 12",
+        )
     if month > 12:
         reason = f"tháng {month} không có"
+        reason_en = f"there is no month {month}"
         if not day_first:
-            raise ValueError(f"{reason}: tháng từ 1 đến 12")
+            raise ReadError(f"{reason}: tháng từ 1 đến 12", f"{reason_en}: months go from 1 to 12")
         message = f"{reason}: ngày viết theo thứ tự ngày/tháng/năm"
+        message_en = f"{reason_en}: dates are written day/month/year"
         if 1 <= day <= 12 and month <= _days_in_month(year, day):
             message += f" (có phải {month}/{day}/{year}?)"
-        raise ValueError(message)
+            message_en += f" (did you mean {month}/{day}/{year}?)"
+        raise ReadError(message, message_en)
     if day == 0:
-        raise ValueError("ngày 0 không có: ngày từ 1 đến 31")
+        raise ReadError(
+            "ngày 0 không có: ngày từ 1 đến 31", "there is no day 0: days go from 1 to 31"
+        )
     if day > 31:
-        raise ValueError(f"ngày {day} không có: một tháng có nhiều nhất 31 ngày")
+        raise ReadError(
+            f"ngày {day} không có: một tháng có nhiều nhất 31 ngày",
+            f"there is no day {day}: a month has at most 31 days",
+        )
     last = _days_in_month(year, month)
     if day > last:
         written = f"ngày {day}/{month}/{year} không có thật"
+        written_en = f"{day}/{month}/{year} does not exist"
         if month == 2:
             leap = "năm nhuận" if _is_leap(year) else "không phải năm nhuận"
-            raise ValueError(f"{written}: tháng 2 năm {year} chỉ có {last} ngày ({leap})")
-        raise ValueError(f"{written}: tháng {month} chỉ có {last} ngày")
+            leap_en = "a leap year" if _is_leap(year) else "not a leap year"
+            raise ReadError(
+                f"{written}: tháng 2 năm {year} chỉ có {last} ngày ({leap})",
+                f"{written_en}: February {year} has only {last} days ({leap_en})",
+            )
+        raise ReadError(
+            f"{written}: tháng {month} chỉ có {last} ngày",
+            f"{written_en}: month {month} has only {last} days",
+        )
     if not FIRST_YEAR <= year <= LAST_YEAR:
         # Beyond these years the holiday calendar is unknown, and a date near 1 or 9999 would
         # overflow as soon as a timeline or a calendar adds a day to it.
-        raise ValueError(f"năm {year} nằm ngoài khoảng tnplan hỗ trợ ({FIRST_YEAR}–{LAST_YEAR})")
+        raise ReadError(
+            f"năm {year} nằm ngoài khoảng tnplan hỗ trợ ({FIRST_YEAR}–{LAST_YEAR})",
+            f"the year {year} is outside the years tnplan knows ({FIRST_YEAR}–{LAST_YEAR})",
+        )
     return _dt.date(year, month, day)
 
 
@@ -132,7 +172,7 @@ def parse_date(text: str) -> _dt.date:
     """
     s = text.strip()
     if not s:
-        raise ValueError(f"ngày trống: {_DATE_HINT}")
+        raise ReadError(f"ngày trống: {_DATE_HINT}", f"the date is empty: {_DATE_HINT_EN}")
     m = _ISO_DATE.fullmatch(s)
     if m:
         year, month, day = (int(g) for g in m.groups())
@@ -142,15 +182,19 @@ def parse_date(text: str) -> _dt.date:
         day_s, sep, month_s, year_s = m.groups()
         if len(year_s) != 4:
             example = f"{int(day_s)}{sep}{int(month_s)}{sep}2026"
-            raise ValueError(
+            raise ReadError(
                 f"năm '{year_s}' không đủ 4 chữ số: viết đủ năm, ví dụ {example}",
+                f"the year '{year_s}' does not have 4 digits: write it in full, such as {example}",
             )
         return _checked_date(int(year_s), int(month_s), int(day_s), day_first=True)
     m = _DM_ONLY.fullmatch(s)
     if m:
         day_s, sep, month_s = m.groups()
-        raise ValueError(f"ngày '{s}' thiếu năm: viết đủ ngày/tháng/năm, ví dụ {s}{sep}2026")
-    raise ValueError(f"'{s}' không phải ngày: {_DATE_HINT}")
+        raise ReadError(
+            f"ngày '{s}' thiếu năm: viết đủ ngày/tháng/năm, ví dụ {s}{sep}2026",
+            f"'{s}' has no year: write day/month/year, such as {s}{sep}2026",
+        )
+    raise ReadError(f"'{s}' không phải ngày: {_DATE_HINT}", f"'{s}' is not a date: {_DATE_HINT_EN}")
 
 
 def date_short(d: _dt.date) -> str:
@@ -177,9 +221,15 @@ _WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "
 
 
 def weekday(d: _dt.date, capital: bool = True) -> str:
-    """``Thứ Hai`` … ``Thứ Bảy``, ``Chủ nhật``; ``capital=False``: ``thứ Hai``, ``chủ nhật``."""
+    """``Thứ Hai`` … ``Thứ Bảy``, ``Chủ nhật``; ``capital=False`` (mid-sentence): ``thứ Hai``.
+
+    One rule: the name of the day keeps its capital (``Hai``, ``Bảy``, ``Chủ nhật``); only the
+    common noun ``thứ`` loses it mid-sentence. So ``thứ Bảy, Chủ nhật``, never ``chủ nhật``.
+    """
     name = _WEEKDAYS[d.weekday()]
-    return name if capital else name[0].lower() + name[1:]
+    if capital or not name.startswith("Thứ "):
+        return name
+    return "t" + name[1:]
 
 
 # --- times -----------------------------------------------------------------------------------
@@ -192,6 +242,7 @@ _HM_LOOSE = re.compile(
     re.IGNORECASE,
 )
 _TIME_HINT = "viết giờ dạng HH:MM, ví dụ 08:30"
+_TIME_HINT_EN = "write the time as HH:MM, such as 08:30"
 
 
 def parse_time(text: str) -> _dt.time:
@@ -202,34 +253,51 @@ def parse_time(text: str) -> _dt.time:
     """
     s = nfc(text).strip()
     if not s:
-        raise ValueError(f"giờ trống: {_TIME_HINT}")
+        raise ReadError(f"giờ trống: {_TIME_HINT}", f"the time is empty: {_TIME_HINT_EN}")
     m = _HM.fullmatch(s)
     if m:
         hour, minute = int(m.group(1)), int(m.group(2))
         if hour == 24 and minute == 0:
-            raise ValueError(
+            raise ReadError(
                 "24:00 không có: giờ từ 00:00 đến 23:59 (nửa đêm là 00:00 của ngày hôm sau)",
+                "there is no 24:00: times go from 00:00 to 23:59 (midnight is 00:00 of the "
+                "next day)",
             )
         if hour > 23:
-            raise ValueError(f"giờ {hour} không có: giờ từ 00 đến 23")
+            raise ReadError(
+                f"giờ {hour} không có: giờ từ 00 đến 23",
+                f"there is no hour {hour}: hours go from 00 to 23",
+            )
         if minute > 59:
-            raise ValueError(f"phút {minute} không có: phút từ 00 đến 59")
+            raise ReadError(
+                f"phút {minute} không có: phút từ 00 đến 59",
+                f"there is no minute {minute}: minutes go from 00 to 59",
+            )
         return _dt.time(hour, minute)
     m = _HMS.fullmatch(s)
     if m and int(m.group(1)) <= 23 and int(m.group(2)) <= 59:
         suggestion = f"{int(m.group(1)):02d}:{m.group(2)}"
-        raise ValueError(f"'{s}' có cả giây: chỉ viết giờ và phút, {suggestion}")
+        raise ReadError(
+            f"'{s}' có cả giây: chỉ viết giờ và phút, {suggestion}",
+            f"'{s}' has seconds: write only hours and minutes, {suggestion}",
+        )
     m = _HM_LOOSE.fullmatch(s)
     if m:
         hour, minute = int(m.group(1)), int(m.group(2) or 0)
         if hour <= 23 and minute <= 59:
             suggestion = f"{hour:02d}:{minute:02d}"
             if ":" in s and m.group(2) is not None and len(m.group(2)) == 1:
-                raise ValueError(
+                raise ReadError(
                     f"'{s}' không đúng dạng giờ (phút phải có 2 chữ số): viết {suggestion}",
+                    f"'{s}' is not a time (minutes take 2 digits): write {suggestion}",
                 )
-            raise ValueError(f"'{s}' không đúng dạng giờ: viết {suggestion}")
-    raise ValueError(f"'{s}' không đúng dạng giờ: {_TIME_HINT}")
+            raise ReadError(
+                f"'{s}' không đúng dạng giờ: viết {suggestion}",
+                f"'{s}' is not a time: write {suggestion}",
+            )
+    raise ReadError(
+        f"'{s}' không đúng dạng giờ: {_TIME_HINT}", f"'{s}' is not a time: {_TIME_HINT_EN}"
+    )
 
 
 def time_hm(t: _dt.time) -> str:

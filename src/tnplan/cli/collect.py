@@ -8,18 +8,23 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from . import app, common
+from . import app, common, complete
+from .i18n import english, tr
 
 if TYPE_CHECKING:
     from ..plan import model
 
 collect_app = typer.Typer(
     name="collect",
-    help=(
+    help=tr(
         "Thu kết quả từ các đơn vị bằng biểu mẫu Excel: lập biểu mẫu gửi đi (form), đọc biểu mẫu "
         "đơn vị gửi lại và ghi kết quả cạnh tệp kế hoạch (read).\n\n"
         "Ví dụ: tnplan collect form --each -o bieu-mau/ · "
-        "tnplan collect read nhan-ve/*.xlsx --date 19/6/2026"
+        "tnplan collect read nhan-ve/*.xlsx --date 19/6/2026",
+        "Collect results from the units with Excel forms: make the forms to send (form), read "
+        "the forms units send back and record the results beside the plan file (read).\n\n"
+        "Examples: tnplan collect form --each -o bieu-mau/ · "
+        "tnplan collect read nhan-ve/*.xlsx --date 19/6/2026",
     ),
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -31,8 +36,12 @@ PlanOpt = Annotated[
     typer.Option(
         "--plan",
         "-p",
-        help="Tệp kế hoạch (mặc định: kế hoạch trong ./plans/). "
-        "Ví dụ: -p plans/ngay-khcn-2026.yaml",
+        metavar=tr("TỆP", "FILE"),
+        help=tr(
+            "Tệp kế hoạch (mặc định: kế hoạch trong ./plans/). Ví dụ: -p plans/ngay-khcn-2026.yaml",
+            "The plan file (by default the plan in ./plans/). "
+            "Example: -p plans/ngay-khcn-2026.yaml",
+        ),
         show_default=False,
     ),
 ]
@@ -40,9 +49,15 @@ DeadlineOpt = Annotated[
     str | None,
     typer.Option(
         "--deadline",
-        help="Hạn báo cáo (mặc định: hạn duy nhất các đơn vị báo cáo về cơ quan). "
-        "Ví dụ: --deadline bao-cao-don-vi",
+        metavar=tr("MÃ_HẠN", "DEADLINE"),
+        help=tr(
+            "Hạn báo cáo (mặc định: hạn duy nhất các đơn vị báo cáo về cơ quan). "
+            "Ví dụ: --deadline bao-cao-don-vi",
+            "The report deadline (by default the one deadline units report to the agency for). "
+            "Example: --deadline bao-cao-don-vi",
+        ),
         show_default=False,
+        autocompletion=complete.deadline_ids,
     ),
 ]
 
@@ -58,19 +73,42 @@ def _load(path: Path, lang: str) -> model.Plan:
 
 
 @collect_app.command("form")
+@english(
+    """Make the Excel forms (.xlsx) for the units that owe results.
+
+    Each form has a sheet of instructions, a Results sheet (one row for each activity and task
+    of the unit: status, date done, participants, results, money spent, notes; with data
+    validation, frozen headings, A4 landscape printing), a sheet for difficulties and
+    proposals, and a hidden sheet naming the plan, the unit and the fingerprint of the plan's
+    version.
+
+    Examples: tnplan collect form --each -o bieu-mau/ · tnplan collect form --unit qlkh -o qlkh.xlsx
+    """
+)
 def collect_form(
     plan: PlanOpt = None,
     unit: Annotated[
         str | None,
         typer.Option(
             "--unit",
-            help="Biểu mẫu của một đơn vị (mã, tên hoặc tên viết tắt). Ví dụ: --unit qlkh",
+            metavar=tr("ĐƠN_VỊ", "UNIT"),
+            help=tr(
+                "Biểu mẫu của một đơn vị (mã, tên hoặc tên viết tắt). Ví dụ: --unit qlkh",
+                "The form of one unit (its id, name or short name). Example: --unit qlkh",
+            ),
             show_default=False,
+            autocompletion=complete.unit_ids,
         ),
     ] = None,
     each: Annotated[
         bool,
-        typer.Option("--each", help="Mỗi đơn vị phải báo cáo một biểu mẫu, ghi vào thư mục -o."),
+        typer.Option(
+            "--each",
+            help=tr(
+                "Mỗi đơn vị phải báo cáo một biểu mẫu, ghi vào thư mục -o.",
+                "One form for each unit that reports, written into the folder -o.",
+            ),
+        ),
     ] = False,
     deadline: DeadlineOpt = None,
     out: Annotated[
@@ -78,11 +116,19 @@ def collect_form(
         typer.Option(
             "--output",
             "-o",
-            help="Thư mục (hoặc tệp .xlsx với --unit) để ghi biểu mẫu. Ví dụ: -o bieu-mau/",
+            metavar=tr("THƯ_MỤC", "FOLDER"),
+            help=tr(
+                "Thư mục (hoặc tệp .xlsx với --unit) để ghi biểu mẫu. Ví dụ: -o bieu-mau/",
+                "The folder (or, with --unit, the .xlsx file) to write the forms to. "
+                "Example: -o bieu-mau/",
+            ),
             show_default=False,
         ),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Ghi đè biểu mẫu đã có.")] = False,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help=tr("Ghi đè biểu mẫu đã có.", "Overwrite forms that exist.")),
+    ] = False,
     lang: common.LangOpt = None,
 ) -> None:
     """Lập biểu mẫu Excel (.xlsx) cho đơn vị phải báo cáo kết quả.
@@ -123,12 +169,28 @@ def collect_form(
 
 
 @collect_app.command("read")
+@english(
+    """Read the forms units send back, check every cell, record the results beside the plan.
+
+    One problem a line, `file:Sheet!Cell: level [code] message — how to fix it`. If any form has
+    an error, nothing is written (exit code 1). Otherwise each unit's results go to
+    `<plan>.results/<deadline>/<unit>.yaml`, with the date received; the plan file is not
+    changed. Reading the same forms again changes nothing.
+
+    Examples: tnplan collect read nhan-ve/*.xlsx --date 19/6/2026 ·
+    tnplan collect read qlkh.xlsx --dry-run
+    """
+)
 def collect_read(
     files: Annotated[
         list[Path],
         typer.Argument(
-            help="Biểu mẫu (.xlsx) đơn vị gửi lại. "
-            "Ví dụ: nhan-ve/bieu-mau-ngay-khcn-2026-qlkh.xlsx",
+            metavar=tr("BIỂU_MẪU...", "FORM..."),
+            help=tr(
+                "Biểu mẫu (.xlsx) đơn vị gửi lại. Ví dụ: nhan-ve/bieu-mau-ngay-khcn-2026-qlkh.xlsx",
+                "The forms (.xlsx) units sent back. "
+                "Example: nhan-ve/bieu-mau-ngay-khcn-2026-qlkh.xlsx",
+            ),
             show_default=False,
         ),
     ],
@@ -137,18 +199,34 @@ def collect_read(
         str,
         typer.Option(
             "--date",
-            help="Ngày nhận biểu mẫu (ghi làm ngày nhận báo cáo): 19/6/2026, 2026-06-19 hoặc "
-            "today. Ví dụ: --date 19/6/2026",
+            metavar=tr("NGÀY", "DATE"),
+            help=tr(
+                "Ngày nhận biểu mẫu (ghi làm ngày nhận báo cáo): 19/6/2026, 2026-06-19 hoặc "
+                "today. Ví dụ: --date 19/6/2026",
+                "The day the forms came in (recorded as the report's date received): 19/6/2026, "
+                "2026-06-19 or today. Example: --date 19/6/2026",
+            ),
         ),
     ] = "today",
     dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Chỉ kiểm tra và cho biết sẽ ghi gì; không ghi.")
+        bool,
+        typer.Option(
+            "--dry-run",
+            help=tr(
+                "Chỉ kiểm tra và cho biết sẽ ghi gì; không ghi.",
+                "Only check, and say what would be written; write nothing.",
+            ),
+        ),
     ] = False,
     replace: Annotated[
         bool,
         typer.Option(
             "--replace",
-            help="Đơn vị gửi bản sửa: thay kết quả đã ghi (giữ ngày nhận lần đầu, ghi ngày sửa).",
+            help=tr(
+                "Đơn vị gửi bản sửa: thay kết quả đã ghi (giữ ngày nhận lần đầu, ghi ngày sửa).",
+                "A unit sent a corrected form: replace the results recorded (keeping the first "
+                "date received, and recording the date of the correction).",
+            ),
         ),
     ] = False,
     lang: common.LangOpt = None,
@@ -181,11 +259,13 @@ def collect_read(
     warnings = len(problems) - errors
     n = len(files)
     if not collected.ok:
+        from ..plan.messages import counted
+
+        found = f"{counted(errors, 'error', language)}, {counted(warnings, 'warning', language)}"
         summary = (
-            f"{n} biểu mẫu: {errors} lỗi, {warnings} cảnh báo; không ghi gì."
+            f"{n} biểu mẫu: {found}; không ghi gì."
             if vi
-            else f"{n} form{'s' if n != 1 else ''}: {errors} errors, {warnings} warnings; "
-            "nothing written."
+            else f"{n} form{'s' if n != 1 else ''}: {found}; nothing written."
         )
         typer.echo(summary, err=True)
         raise typer.Exit(3 if collected.unreadable else 1)
@@ -215,8 +295,9 @@ def collect_read(
         typer.echo("--dry-run: chưa ghi gì." if vi else "--dry-run: nothing written.", err=True)
         return
     written = record(collected, lang=language)
+    files_word = "results file" if len(written) == 1 else "results files"
     typer.echo(
-        f"Đã ghi {len(written)} tệp kết quả." if vi else f"Wrote {len(written)} results files.",
+        f"Đã ghi {len(written)} tệp kết quả." if vi else f"Wrote {len(written)} {files_word}.",
         err=True,
     )
 
@@ -227,12 +308,32 @@ def _env(name: str) -> str | None:
 
 
 @app.command("remind")
+@english(
+    """Remind of deadlines by e-mail: one message to each unit with items due within --days days
+    or late.
+
+    The message says which item, of which plan, due on which day, how many days late, whom to
+    contact. Without -o or --send: the messages are printed. -o FOLDER: one .eml file a message.
+    --send: sent through SMTP (server, port, STARTTLS and account from options or environment
+    variables, never from the plan file); messages sent are logged in
+    `<plan>.reminders.jsonl` beside the plan file, so a second run on the same day sends only
+    what is missing. Units need an `email` field.
+
+    Examples: tnplan remind --as-of 17/6/2026 · tnplan remind -o thu-nhac/ ·
+    tnplan remind --send --smtp-host mail.tinh.gov.vn --starttls --dry-run
+    """
+)
 def remind(
     plan: Annotated[
         Path | None,
         typer.Argument(
-            help="Tệp kế hoạch (mặc định: kế hoạch trong ./plans/). "
-            "Ví dụ: plans/ngay-khcn-2026.yaml",
+            metavar=tr("KẾ_HOẠCH", "PLAN"),
+            help=tr(
+                "Tệp kế hoạch (mặc định: kế hoạch trong ./plans/). "
+                "Ví dụ: plans/ngay-khcn-2026.yaml",
+                "The plan file (by default the plan in ./plans/). "
+                "Example: plans/ngay-khcn-2026.yaml",
+            ),
             show_default=False,
         ),
     ] = None,
@@ -240,21 +341,37 @@ def remind(
         str,
         typer.Option(
             "--as-of",
-            help="Tính đến ngày: 17/6/2026, 2026-06-17 hoặc today. Ví dụ: --as-of 17/6/2026",
+            metavar=tr("NGÀY", "DATE"),
+            help=tr(
+                "Tính đến ngày: 17/6/2026, 2026-06-17 hoặc today. Ví dụ: --as-of 17/6/2026",
+                "As of this day: 17/6/2026, 2026-06-17 or today. Example: --as-of 17/6/2026",
+            ),
         ),
     ] = "today",
     days: Annotated[
         int,
         typer.Option(
-            "--days", min=0, max=366, help="Nhắc việc đến hạn trong số ngày này (và việc đã trễ)."
+            "--days",
+            min=0,
+            max=366,
+            metavar=tr("SỐ_NGÀY", "DAYS"),
+            help=tr(
+                "Nhắc việc đến hạn trong số ngày này (và việc đã trễ). Ví dụ: --days 7",
+                "Remind of items due within this many days (and of late ones). Example: --days 7",
+            ),
         ),
     ] = 3,
     unit: Annotated[
         list[str] | None,
         typer.Option(
             "--unit",
-            help="Chỉ nhắc đơn vị này (mã; lặp lại được). Ví dụ: --unit qlkh",
+            metavar=tr("ĐƠN_VỊ", "UNIT"),
+            help=tr(
+                "Chỉ nhắc đơn vị này (mã; lặp lại được). Ví dụ: --unit qlkh",
+                "Only remind this unit (its id; may be repeated). Example: --unit qlkh",
+            ),
             show_default=False,
+            autocompletion=complete.unit_ids,
         ),
     ] = None,
     out: Annotated[
@@ -262,22 +379,43 @@ def remind(
         typer.Option(
             "--output",
             "-o",
-            help="Ghi mỗi thư một tệp .eml vào thư mục này. Ví dụ: -o thu-nhac/",
+            metavar=tr("THƯ_MỤC", "FOLDER"),
+            help=tr(
+                "Ghi mỗi thư một tệp .eml vào thư mục này. Ví dụ: -o thu-nhac/",
+                "Write each message as an .eml file into this folder. Example: -o thu-nhac/",
+            ),
             show_default=False,
         ),
     ] = None,
     send_mail: Annotated[
-        bool, typer.Option("--send", help="Gửi thư qua máy chủ SMTP (xem --smtp-host).")
+        bool,
+        typer.Option(
+            "--send",
+            help=tr(
+                "Gửi thư qua máy chủ SMTP (xem --smtp-host).",
+                "Send the messages through an SMTP server (see --smtp-host).",
+            ),
+        ),
     ] = False,
     dry_run: Annotated[
         bool,
-        typer.Option("--dry-run", help="Cho biết sẽ gửi thư nào; không gửi, không ghi nhật ký."),
+        typer.Option(
+            "--dry-run",
+            help=tr(
+                "Cho biết sẽ gửi thư nào; không gửi, không ghi nhật ký.",
+                "Say which messages would be sent; send nothing, log nothing.",
+            ),
+        ),
     ] = False,
     smtp_host: Annotated[
         str | None,
         typer.Option(
             "--smtp-host",
-            help="Máy chủ SMTP (hoặc TNPLAN_SMTP_HOST). Ví dụ: --smtp-host mail.tinh.gov.vn",
+            metavar=tr("MÁY_CHỦ", "HOST"),
+            help=tr(
+                "Máy chủ SMTP (hoặc TNPLAN_SMTP_HOST). Ví dụ: --smtp-host mail.tinh.gov.vn",
+                "The SMTP server (or TNPLAN_SMTP_HOST). Example: --smtp-host mail.tinh.gov.vn",
+            ),
             show_default=False,
         ),
     ] = None,
@@ -285,20 +423,34 @@ def remind(
         int | None,
         typer.Option(
             "--smtp-port",
-            help="Cổng SMTP (hoặc TNPLAN_SMTP_PORT; mặc định 587 với --starttls, không thì 25).",
+            metavar=tr("CỔNG", "PORT"),
+            help=tr(
+                "Cổng SMTP (hoặc TNPLAN_SMTP_PORT; mặc định 587 với --starttls, không thì 25).",
+                "The SMTP port (or TNPLAN_SMTP_PORT; by default 587 with --starttls, else 25).",
+            ),
             show_default=False,
         ),
     ] = None,
     starttls: Annotated[
         bool,
-        typer.Option("--starttls", help="Mã hóa bằng STARTTLS (hoặc TNPLAN_SMTP_STARTTLS=1)."),
+        typer.Option(
+            "--starttls",
+            help=tr(
+                "Mã hóa bằng STARTTLS (hoặc TNPLAN_SMTP_STARTTLS=1).",
+                "Encrypt with STARTTLS (or TNPLAN_SMTP_STARTTLS=1).",
+            ),
+        ),
     ] = False,
     smtp_user: Annotated[
         str | None,
         typer.Option(
             "--smtp-user",
-            help="Tài khoản SMTP (hoặc TNPLAN_SMTP_USER); "
-            "mật khẩu chỉ lấy từ TNPLAN_SMTP_PASSWORD.",
+            metavar=tr("TÀI_KHOẢN", "USER"),
+            help=tr(
+                "Tài khoản SMTP (hoặc TNPLAN_SMTP_USER); mật khẩu chỉ lấy từ TNPLAN_SMTP_PASSWORD.",
+                "The SMTP account (or TNPLAN_SMTP_USER); the password is taken only from "
+                "TNPLAN_SMTP_PASSWORD.",
+            ),
             show_default=False,
         ),
     ] = None,
@@ -306,18 +458,28 @@ def remind(
         str | None,
         typer.Option(
             "--from",
-            help="Địa chỉ người gửi (hoặc TNPLAN_SMTP_FROM; "
-            "mặc định: thư điện tử của đơn vị soạn thảo).",
+            metavar=tr("ĐỊA_CHỈ", "ADDRESS"),
+            help=tr(
+                "Địa chỉ người gửi (hoặc TNPLAN_SMTP_FROM; "
+                "mặc định: thư điện tử của đơn vị soạn thảo).",
+                "The sender's address (or TNPLAN_SMTP_FROM; by default the drafting unit's "
+                "e-mail).",
+            ),
             show_default=False,
         ),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp .eml đã có.")] = False,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help=tr("Ghi đè tệp .eml đã có.", "Overwrite .eml files that exist.")
+        ),
+    ] = False,
     lang: common.LangOpt = None,
 ) -> None:
     """Nhắc hạn qua thư điện tử: mỗi đơn vị có việc đến hạn trong --days ngày hoặc đã trễ một thư.
 
     Thư ghi việc gì, theo kế hoạch nào, hạn ngày nào, trễ bao nhiêu ngày, liên hệ ai. Không có -o
-    hay --send: in các thư ra màn hình. -o DIR: mỗi thư một tệp .eml. --send: gửi qua SMTP
+    hay --send: in các thư ra màn hình. -o THƯ_MỤC: mỗi thư một tệp .eml. --send: gửi qua SMTP
     (máy chủ, cổng, STARTTLS, tài khoản lấy từ tùy chọn hoặc biến môi trường, không bao giờ từ
     tệp kế hoạch); thư đã gửi ghi vào nhật ký `<kế hoạch>.reminders.jsonl` cạnh tệp kế hoạch, nên
     chạy lại trong cùng ngày chỉ gửi thư còn thiếu. Đơn vị cần trường `email`.
@@ -347,7 +509,9 @@ def remind(
 
                 raise TnplanError(
                     f"không có đơn vị `{u}`" if vi else f"no unit `{u}`",
-                    hint=Reporter("", language).suggest(u, sorted(known)),
+                    hint=Reporter("", language).suggest_id(
+                        u, {x.id: x.name for x in p.units}, "unit"
+                    ),
                     exit_code=2,
                 )
     when = parse_as_of(as_of, p.document.timezone, lang=language)
@@ -428,8 +592,9 @@ def remind(
             continue
         word = words[o.state][0 if vi else 1]
         detail = f": {o.detail}" if o.detail else ""
-        typer.echo(f"{o.reminder.unit.id} <{o.reminder.to}>: {len(o.reminder.items)} "
-                   f"{'việc' if vi else 'items'} — {word}{detail}")  # fmt: skip
+        n_items = len(o.reminder.items)
+        items = "việc" if vi else ("item" if n_items == 1 else "items")
+        typer.echo(f"{o.reminder.unit.id} <{o.reminder.to}>: {n_items} {items} — {word}{detail}")
     counts = {s: sum(1 for o in outcomes if o.state == s) for s in words}
     if dry_run:
         typer.echo("--dry-run: chưa gửi thư nào." if vi else "--dry-run: nothing sent.", err=True)
@@ -437,15 +602,16 @@ def remind(
     if vi:
         summary = f"Đã gửi {counts['sent']} thư; nhật ký: {log.path}"
     else:
-        summary = f"Sent {counts['sent']} messages; log: {log.path}"
+        sent = counts["sent"]
+        summary = f"Sent {sent} message{'' if sent == 1 else 's'}; log: {log.path}"
     typer.echo(summary, err=True)
     if counts["unsent"]:
         typer.echo(
             f"Lỗi: mất kết nối, còn {counts['unsent']} thư chưa gửi "
             "(chạy lại lệnh để gửi phần còn lại)"
             if vi
-            else f"Error: connection lost, {counts['unsent']} messages not sent "
-            "(run again to send the rest)",
+            else f"Error: connection lost, {counts['unsent']} "
+            f"message{'' if counts['unsent'] == 1 else 's'} not sent (run again to send the rest)",
             err=True,
         )
         raise typer.Exit(3)

@@ -1,4 +1,4 @@
-"""What every command shares: language, plan discovery, dates, errors on stderr."""
+"""What every command shares: language, plan discovery, owners, errors on stderr."""
 
 from __future__ import annotations
 
@@ -8,38 +8,90 @@ import sys
 from pathlib import Path
 from typing import Annotated, Any
 
+import click
 import typer
 
 from ..plan.problems import TnplanError
+from . import complete
+from .i18n import detect, tr
 
-STATE: dict[str, Any] = {"debug": False}
+STATE: dict[str, Any] = {"debug": False, "lang": None}
+"""Per run: ``debug``, and ``lang`` as given by ``--lang`` before the command."""
 
 LangOpt = Annotated[
     str | None,
     typer.Option(
         "--lang",
-        help="Ngôn ngữ ở terminal: vi (mặc định) hoặc en; cũng đặt được bằng TNPLAN_LANG=en.",
+        click_type=click.Choice(["vi", "en"], case_sensitive=False),
+        help=tr(
+            "Ngôn ngữ hiển thị: vi (mặc định) hoặc en; đặt được trước hoặc sau tên lệnh, "
+            "hoặc bằng biến môi trường TNPLAN_LANG=en.",
+            "Language on the terminal: vi (the default) or en; before or after the command "
+            "name, or with the environment variable TNPLAN_LANG=en.",
+        ),
+        show_default=False,
+    ),
+]
+
+OwnerOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--owner",
+        "-u",
+        metavar=tr("ĐƠN_VỊ", "UNIT"),
+        help=tr(
+            "Chỉ việc của một đơn vị: mã hoặc tên (không phân biệt hoa thường). "
+            "Ví dụ: --owner vp · -u 'Văn phòng Sở'",
+            "Only one unit's items: its id or name (any case). "
+            "Examples: --owner vp · -u 'Văn phòng Sở'",
+        ),
+        show_default=False,
+        autocompletion=complete.unit_ids,
+    ),
+]
+OldOwnerOpt = Annotated[
+    str | None,
+    typer.Option(
+        "-o",
+        hidden=True,
+        metavar=tr("ĐƠN_VỊ", "UNIT"),
+        help=tr(
+            "Cách viết cũ của --owner, sắp bỏ: -o là --output ở mọi lệnh.",
+            "The old spelling of --owner, going away: -o means --output in every command.",
+        ),
         show_default=False,
     ),
 ]
 
 
+def owner_option(owner: str | None, old: str | None, lang: str) -> str | None:
+    """``--owner``, or the deprecated ``-o`` with a warning on stderr (kept for one release)."""
+    if old is None:
+        return owner
+    warning = (
+        "Cảnh báo: `-o` để chọn đơn vị sẽ bỏ ở bản sau; dùng `-u` hoặc `--owner` "
+        "(`-o` là `--output` ở mọi lệnh)"
+        if lang == "vi"
+        else "Warning: `-o` for a unit is deprecated and goes in the next release; use `-u` or "
+        "`--owner` (`-o` means `--output` in every command)"
+    )
+    print(warning, file=sys.stderr)
+    return owner or old
+
+
 def lang_from_argv(argv: list[str]) -> str:
-    """The language for messages printed outside a command (its ``--lang``, else the env)."""
-    for i, arg in enumerate(argv):
-        if arg.startswith("--lang="):
-            return "en" if arg.split("=", 1)[1].strip().lower() == "en" else "vi"
-        if arg == "--lang" and i + 1 < len(argv):
-            return "en" if argv[i + 1].strip().lower() == "en" else "vi"
-    return "en" if os.environ.get("TNPLAN_LANG", "").strip().lower() == "en" else "vi"
+    """The language for messages printed outside a command: ``--lang`` anywhere, else the env."""
+    return detect(argv)
 
 
 def lang_from_env(lang: str | None = None) -> str:
-    """``--lang`` if given, else ``TNPLAN_LANG``, else Vietnamese."""
-    value = (lang or os.environ.get("TNPLAN_LANG") or "vi").strip().lower()
+    """``--lang`` (after or before the command) if given, else ``TNPLAN_LANG``, else vi."""
+    value = (lang or STATE.get("lang") or os.environ.get("TNPLAN_LANG") or "vi").strip().lower()
     if value not in ("vi", "en"):
         raise TnplanError(
-            f"ngôn ngữ `{value}` không hỗ trợ", hint="dùng --lang vi hoặc --lang en", exit_code=2
+            f"ngôn ngữ `{value}` không hỗ trợ (TNPLAN_LANG)",
+            hint="dùng --lang vi hoặc --lang en",
+            exit_code=2,
         )
     return value
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
+import click
 import typer
 
-from . import app, common
+from . import app, common, complete
+from .i18n import english, tr
 
 if TYPE_CHECKING:
     from ..documents import render
@@ -15,11 +17,16 @@ if TYPE_CHECKING:
 
 render_app = typer.Typer(
     name="render",
-    help=(
+    help=tr(
         "Soạn văn bản từ kế hoạch theo Nghị định 30/2020: kế hoạch, giấy mời, kịch bản, báo cáo; "
         "định dạng md (mặc định, in ra màn hình), html (in A4) hoặc docx (Word).\n\n"
         "Ví dụ: tnplan render plan -f docx -o ke-hoach.docx · "
-        "tnplan render invitation hoi-nghi-sang-che --each -o giay-moi/"
+        "tnplan render invitation hoi-nghi-sang-che --each -o giay-moi/",
+        "Write the plan's documents in the layout of Decree 30/2020: the plan, invitations, "
+        "programme scripts, the result report; as md (the default, on screen), html (A4 "
+        "print) or docx (Word).\n\n"
+        "Examples: tnplan render plan -f docx -o ke-hoach.docx · "
+        "tnplan render invitation hoi-nghi-sang-che --each -o giay-moi/",
     ),
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -29,15 +36,26 @@ app.add_typer(render_app)
 PlanArg = Annotated[
     Path | None,
     typer.Argument(
-        help="Tệp kế hoạch (mặc định: kế hoạch trong ./plans/ hoặc kế hoạch đi kèm). "
-        "Ví dụ: plans/ngay-khcn-2026.yaml",
+        metavar=tr("KẾ_HOẠCH", "PLAN"),
+        help=tr(
+            "Tệp kế hoạch (mặc định: kế hoạch trong ./plans/ hoặc kế hoạch đi kèm). "
+            "Ví dụ: plans/ngay-khcn-2026.yaml",
+            "The plan file (by default the plan in ./plans/ or the bundled plan). "
+            "Example: plans/ngay-khcn-2026.yaml",
+        ),
         show_default=False,
     ),
 ]
 ActivityArg = Annotated[
     str,
     typer.Argument(
-        help="Mã hoạt động trong kế hoạch. Ví dụ: hoi-nghi-sang-che", show_default=False
+        metavar=tr("HOẠT_ĐỘNG", "ACTIVITY"),
+        help=tr(
+            "Mã hoạt động trong kế hoạch. Ví dụ: hoi-nghi-sang-che",
+            "The id of an activity of the plan. Example: hoi-nghi-sang-che",
+        ),
+        show_default=False,
+        autocompletion=complete.activity_ids,
     ),
 ]
 FormatOpt = Annotated[
@@ -45,7 +63,13 @@ FormatOpt = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="md, html hoặc docx (mặc định: theo đuôi tệp -o, nếu không thì md). Ví dụ: -f docx",
+        click_type=click.Choice(["md", "html", "docx"], case_sensitive=False),
+        help=tr(
+            "md, html hoặc docx (mặc định: theo đuôi tệp -o, nếu không thì md; docx cần -o). "
+            "Ví dụ: -f html",
+            "md, html or docx (by default from the suffix of -o, else md; docx needs -o). "
+            "Example: -f html",
+        ),
         show_default=False,
     ),
 ]
@@ -54,8 +78,13 @@ OutOpt = Annotated[
     typer.Option(
         "--output",
         "-o",
-        help="Ghi ra tệp (hoặc vào thư mục có sẵn); không có -o thì in ra màn hình (md, html). "
-        "Ví dụ: -o ke-hoach.docx",
+        metavar=tr("TỆP", "FILE"),
+        help=tr(
+            "Ghi ra tệp (hoặc vào thư mục có sẵn); không có -o thì in ra màn hình (md, html). "
+            "Ví dụ: -o van-ban.docx",
+            "Write to this file (or into this existing folder); without -o, print on screen "
+            "(md, html). Example: -o van-ban.docx",
+        ),
         show_default=False,
     ),
 ]
@@ -63,8 +92,13 @@ TemplatesOpt = Annotated[
     Path | None,
     typer.Option(
         "--templates",
-        help="Thư mục mẫu riêng, thay từng tệp mẫu cùng tên (còn lại dùng mẫu có sẵn). "
-        "Ví dụ: --templates mau-cua-so/",
+        metavar=tr("THƯ_MỤC", "FOLDER"),
+        help=tr(
+            "Thư mục mẫu riêng, thay từng tệp mẫu cùng tên (còn lại dùng mẫu có sẵn). "
+            "Ví dụ: --templates mau-cua-so/",
+            "A folder of your own templates, each replacing the built-in one of the same name. "
+            "Example: --templates mau-cua-so/",
+        ),
         show_default=False,
     ),
 ]
@@ -72,7 +106,10 @@ ForceOpt = Annotated[
     bool,
     typer.Option(
         "--force",
-        help="Ghi đè tệp đã có (mặc định: không ghi đè; tệp kế hoạch thì không bao giờ).",
+        help=tr(
+            "Ghi đè tệp đã có (mặc định: không ghi đè; tệp kế hoạch thì không bao giờ).",
+            "Overwrite a file that exists (by default it is kept; a plan file never is).",
+        ),
     ),
 ]
 
@@ -83,16 +120,7 @@ def _format(fmt: str | None, out: Path | None, lang: str) -> str:
     if fmt is None:
         suffix = out.suffix.lower().lstrip(".") if out is not None else ""
         return suffix if suffix in FORMATS else "md"
-    value = fmt.strip().lower()
-    if value not in FORMATS:
-        from ..plan.problems import TnplanError
-
-        raise TnplanError(
-            f"--format `{fmt}` không hỗ trợ" if lang == "vi" else f"unknown --format `{fmt}`",
-            hint="dùng md, html hoặc docx" if lang == "vi" else "use md, html or docx",
-            exit_code=2,
-        )
-    return value
+    return fmt.strip().lower()  # one of FORMATS: the option's choices
 
 
 def _plan(path: Path | None, lang: str) -> model.Plan:
@@ -148,6 +176,14 @@ def _emit(
 
 
 @render_app.command("plan")
+@english(
+    """The plan (KH) in the layout of Decree 30: national title, number, date, parts I–VII,
+    recipients.
+
+    Examples: tnplan render plan · tnplan render plan -f html -o ke-hoach.html ·
+    tnplan render plan plans/ngay-khcn-2026.yaml -o ke-hoach.docx
+    """
+)
 def render_plan(
     plan: PlanArg = None,
     fmt: FormatOpt = None,
@@ -171,6 +207,17 @@ def render_plan(
 
 
 @render_app.command("invitation")
+@english(
+    """An invitation (GM, Form 1.7) to an activity's conference or workshop.
+
+    Without the time, venue, chair, invitees or contact it is not written, and every missing
+    fact is named (exit code 1). Facts still tentative mark the document `DỰ THẢO` (draft).
+    A cancelled or postponed activity gets no invitation (exit code 1) unless --force.
+
+    Examples: tnplan render invitation hoi-nghi-sang-che ·
+    tnplan render invitation hoi-thao --each -f docx -o giay-moi/
+    """
+)
 def render_invitation(
     activity: ActivityArg,
     plan: PlanArg = None,
@@ -178,17 +225,27 @@ def render_invitation(
         str | None,
         typer.Option(
             "--to",
-            help="Chỉ một khách mời (mã khách mời hoặc mã đơn vị trong danh sách mời), hoặc "
-            "các thành viên của một nhóm (mã nhóm). Ví dụ: --to lanh-dao-ubnd-tinh",
+            metavar=tr("KHÁCH_MỜI", "INVITEE"),
+            help=tr(
+                "Chỉ một khách mời (mã khách mời hoặc mã đơn vị trong danh sách mời), hoặc "
+                "các thành viên của một nhóm (mã nhóm). Ví dụ: --to lanh-dao-ubnd-tinh",
+                "Only one invitee (a guest id, or a unit id on the list), or the members of a "
+                "group (its id). Example: --to lanh-dao-ubnd-tinh",
+            ),
             show_default=False,
+            autocompletion=complete.invitee_ids,
         ),
     ] = None,
     each: Annotated[
         bool,
         typer.Option(
             "--each",
-            help="Mỗi khách mời một tệp (nhóm đơn vị có thành viên: mỗi thành viên một tệp), "
-            "ghi vào thư mục -o (tên tệp không dấu, an toàn). Ví dụ: --each -o giay-moi/",
+            help=tr(
+                "Mỗi khách mời một tệp (nhóm đơn vị có thành viên: mỗi thành viên một tệp), "
+                "ghi vào thư mục -o (tên tệp không dấu, an toàn). Ví dụ: --each -o giay-moi/",
+                "One file per invitee (for a group of units, one per member), written into the "
+                "folder -o (safe file names without marks). Example: --each -o giay-moi/",
+            ),
         ),
     ] = False,
     fmt: FormatOpt = None,
@@ -227,6 +284,16 @@ def render_invitation(
 
 
 @render_app.command("script")
+@english(
+    """The programme script: each item's time (worked out from durations), content, who
+    performs it, the MC's words.
+
+    The total duration is checked against the event's end time.
+
+    Examples: tnplan render script hoi-nghi-sang-che ·
+    tnplan render script hoi-thao -o kich-ban.docx
+    """
+)
 def render_script(
     activity: ActivityArg,
     plan: PlanArg = None,
@@ -240,7 +307,8 @@ def render_script(
 
     Tổng thời lượng được đối chiếu với giờ kết thúc của sự kiện.
 
-    Ví dụ: tnplan render script hoi-nghi-sang-che · tnplan render script hoi-thao -o kich-ban.docx
+    Ví dụ: tnplan render script hoi-nghi-sang-che ·
+    tnplan render script hoi-thao -o kich-ban.docx
     """
     from ..documents import render
 
@@ -254,23 +322,42 @@ def render_script(
 
 
 @render_app.command("report")
+@english(
+    """The result report (BC, Form 1.4) to the Provincial People's Committee and the Ministry:
+    the results of each activity, the units that have reported.
+
+    Where the plan has no figures yet the document says so: "Chưa có số liệu".
+
+    Examples: tnplan render report --as-of 25/6/2026 · tnplan render report -o bao-cao.docx
+    """
+)
 def render_report(
     plan: PlanArg = None,
     as_of: Annotated[
         str,
         typer.Option(
             "--as-of",
-            help="Số liệu tính đến ngày: 25/6/2026, 2026-06-25 hoặc today. "
-            "Ví dụ: --as-of 25/6/2026",
+            metavar=tr("NGÀY", "DATE"),
+            help=tr(
+                "Số liệu tính đến ngày: 25/6/2026, 2026-06-25 hoặc today. Ví dụ: --as-of 25/6/2026",
+                "Figures as of this day: 25/6/2026, 2026-06-25 or today. "
+                "Example: --as-of 25/6/2026",
+            ),
         ),
     ] = "today",
     deadline: Annotated[
         str | None,
         typer.Option(
             "--deadline",
-            help="Hạn báo cáo mà văn bản này thực hiện (mặc định: hạn gửi cấp trên muộn nhất). "
-            "Ví dụ: --deadline bao-cao-tinh-bo",
+            metavar=tr("MÃ_HẠN", "DEADLINE"),
+            help=tr(
+                "Hạn báo cáo mà văn bản này thực hiện (mặc định: hạn gửi cấp trên muộn nhất). "
+                "Ví dụ: --deadline bao-cao-tinh-bo",
+                "The report deadline this document answers (by default the latest one owed "
+                "upward). Example: --deadline bao-cao-tinh-bo",
+            ),
             show_default=False,
+            autocompletion=complete.deadline_ids,
         ),
     ] = None,
     fmt: FormatOpt = None,

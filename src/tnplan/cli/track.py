@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from . import app, common
+from .i18n import english, tr
 
 if TYPE_CHECKING:
     from ..plan import model
@@ -17,8 +18,13 @@ if TYPE_CHECKING:
 PlanArg = Annotated[
     Path | None,
     typer.Argument(
-        help="Tệp kế hoạch, hoặc thư mục (mọi kế hoạch trong đó); mặc định: kế hoạch trong "
-        "./plans/ hoặc kế hoạch đi kèm. Ví dụ: plans/ngay-khcn-2026.yaml",
+        metavar=tr("KẾ_HOẠCH", "PLAN"),
+        help=tr(
+            "Tệp kế hoạch, hoặc thư mục (mọi kế hoạch trong đó); mặc định: kế hoạch trong "
+            "./plans/ hoặc kế hoạch đi kèm. Ví dụ: plans/ngay-khcn-2026.yaml",
+            "A plan file, or a folder (every plan in it); by default the plan in ./plans/ or "
+            "the bundled plan. Example: plans/ngay-khcn-2026.yaml",
+        ),
         show_default=False,
     ),
 ]
@@ -26,34 +32,39 @@ AsOfOpt = Annotated[
     str,
     typer.Option(
         "--as-of",
-        help="Ngày xem tiến độ: 14/5/2026, 2026-05-14 hoặc today (hôm nay theo múi giờ của "
-        "kế hoạch). Ví dụ: --as-of 14/5/2026",
+        metavar=tr("NGÀY", "DATE"),
+        help=tr(
+            "Ngày xem tiến độ: 14/5/2026, 2026-05-14 hoặc today (hôm nay theo múi giờ của "
+            "kế hoạch). Ví dụ: --as-of 14/5/2026",
+            "The day to look from: 14/5/2026, 2026-05-14 or today (in the plan's time zone). "
+            "Example: --as-of 14/5/2026",
+        ),
     ),
 ]
-OwnerOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--owner",
-        "-o",
-        help="Chỉ việc của một đơn vị: mã hoặc tên (không phân biệt hoa thường). "
-        "Ví dụ: --owner vp, --owner 'Văn phòng Sở'",
-        show_default=False,
-    ),
-]
+OwnerOpt = common.OwnerOpt
+OldOwnerOpt = common.OldOwnerOpt
 MAX_DAYS = 3660
 """``upcoming --days`` looks at most ten years ahead."""
 JsonOpt = Annotated[
-    bool, typer.Option("--json", help="In JSON (cấu trúc ổn định, xem docs/json.md).")
+    bool,
+    typer.Option(
+        "--json",
+        help=tr(
+            "In JSON (cấu trúc ổn định, xem docs/json.md).",
+            "Print JSON (a stable shape, see docs/json.md).",
+        ),
+    ),
 ]
 
 
 def _load(
-    plan: Path | None, as_of: str, owner: str | None, lang: str
+    plan: Path | None, as_of: str, owner: str | None, lang: str, old_owner: str | None = None
 ) -> tuple[list[model.Plan], schedule.Snapshot]:
     """The plans (a file, or every plan of a folder) and the snapshot the command shows."""
     from ..plan.check import load_plan
     from ..track import schedule
 
+    owner = common.owner_option(owner, old_owner, lang)
     paths = [common.one_plan(None, lang)] if plan is None else common.plan_paths(plan, lang)
     plans = [load_plan(p, lang=lang) for p in paths]
     when = schedule.parse_as_of(as_of, plans[0].document.timezone, lang=lang)
@@ -78,12 +89,19 @@ def _echo_json(data: object) -> None:
 
 
 @app.command()
+@english(
+    """Where the plan stands: period, progress, activities, next deadlines, busiest units.
+
+    Examples: tnplan status --as-of 14/5/2026 · tnplan status plans/ --owner vp --json
+    """
+)
 def status(
     plan: PlanArg = None,
     as_of: AsOfOpt = "today",
     owner: OwnerOpt = None,
     as_json: JsonOpt = False,
     lang: common.LangOpt = None,
+    old_owner: OldOwnerOpt = None,
 ) -> None:
     """Kế hoạch đang ở đâu: thời gian, tiến độ, hoạt động, hạn sắp tới, đơn vị nhiều việc.
 
@@ -92,7 +110,7 @@ def status(
     from ..track import schedule
 
     language = common.lang_from_env(lang)
-    _, snap = _load(plan, as_of, owner, language)
+    _, snap = _load(plan, as_of, owner, language, old_owner)
     if as_json:
         _echo_json(schedule.status_json(snap))
         return
@@ -102,25 +120,54 @@ def status(
 
 
 @app.command()
+@english(
+    """A Gantt chart: one line an activity, the days across.
+
+    By default from the plan's start to its last report deadline; weekends and holidays are
+    shaded; a deadline is ◆. With --year: one year, the months across, one line for each plan
+    of the folder.
+
+    Examples: tnplan timeline --as-of 14/5/2026 --all · tnplan timeline --year 2026 plans/
+    """
+)
 def timeline(
     plan: PlanArg = None,
     as_of: AsOfOpt = "today",
     start: Annotated[
         str | None,
         typer.Option(
-            "--from", help="Ngày đầu của biểu đồ. Ví dụ: --from 10/5/2026", show_default=False
+            "--from",
+            metavar=tr("NGÀY", "DATE"),
+            help=tr(
+                "Ngày đầu của biểu đồ. Ví dụ: --from 10/5/2026",
+                "The chart's first day. Example: --from 10/5/2026",
+            ),
+            show_default=False,
         ),
     ] = None,
     end: Annotated[
         str | None,
         typer.Option(
-            "--to", help="Ngày cuối của biểu đồ. Ví dụ: --to 31/5/2026", show_default=False
+            "--to",
+            metavar=tr("NGÀY", "DATE"),
+            help=tr(
+                "Ngày cuối của biểu đồ. Ví dụ: --to 31/5/2026",
+                "The chart's last day. Example: --to 31/5/2026",
+            ),
+            show_default=False,
         ),
     ] = None,
     owner: OwnerOpt = None,
     all_items: Annotated[
         bool,
-        typer.Option("--all", "-a", help="Hiện cả công việc và từng đơn vị phải báo cáo bên dưới."),
+        typer.Option(
+            "--all",
+            "-a",
+            help=tr(
+                "Hiện cả công việc và từng đơn vị phải báo cáo bên dưới.",
+                "Show the tasks, and each unit that owes a report, below.",
+            ),
+        ),
     ] = False,
     year: Annotated[
         int | None,
@@ -129,12 +176,16 @@ def timeline(
             "-y",
             min=1900,
             max=2200,
-            help="Cả một năm: các tháng theo chiều ngang, mỗi kế hoạch một dòng. "
-            "Ví dụ: tnplan timeline --year 2026 plans/",
+            metavar=tr("NĂM", "YEAR"),
+            help=tr(
+                "Cả một năm: các tháng theo chiều ngang, mỗi kế hoạch một dòng. Ví dụ: --year 2026",
+                "A whole year: the months across, one line a plan. Example: --year 2026",
+            ),
             show_default=False,
         ),
     ] = None,
     lang: common.LangOpt = None,
+    old_owner: OldOwnerOpt = None,
 ) -> None:
     """Biểu đồ Gantt: mỗi hoạt động một dòng, các ngày theo chiều ngang.
 
@@ -163,10 +214,10 @@ def timeline(
         from ..track.year import year as year_of
 
         folder = plan if plan is not None else Path("plans") if Path("plans").is_dir() else None
-        _, snap = _load(folder, as_of, owner, language)
+        _, snap = _load(folder, as_of, owner, language, old_owner)
         _print(year_view(year_of(snap, year), language, cells=_width()))
         return
-    _, snap = _load(plan, as_of, owner, language)
+    _, snap = _load(plan, as_of, owner, language, old_owner)
     first = schedule.parse_day(start, "--from", lang=language) if start else None
     last = schedule.parse_day(end, "--to", lang=language) if end else None
     if first and last and first > last:
@@ -182,6 +233,14 @@ def timeline(
 
 
 @app.command()
+@english(
+    """Late items not done yet, unit by unit, in calendar and working days.
+
+    Activities, tasks, and one line for each unit that has not sent its report.
+
+    Example: tnplan overdue --as-of 1/7/2026 --fail
+    """
+)
 def overdue(
     plan: PlanArg = None,
     as_of: AsOfOpt = "today",
@@ -190,10 +249,15 @@ def overdue(
     fail: Annotated[
         bool,
         typer.Option(
-            "--fail", help="Thoát với mã 1 nếu có việc quá hạn (cho CI hoặc việc chạy hằng ngày)."
+            "--fail",
+            help=tr(
+                "Thoát với mã 1 nếu có việc quá hạn (cho CI hoặc việc chạy hằng ngày).",
+                "Exit with code 1 if anything is late (for CI or a daily job).",
+            ),
         ),
     ] = False,
     lang: common.LangOpt = None,
+    old_owner: OldOwnerOpt = None,
 ) -> None:
     """Việc quá hạn chưa xong, theo từng đơn vị, trễ bao nhiêu ngày lịch và ngày làm việc.
 
@@ -204,7 +268,7 @@ def overdue(
     from ..track import schedule
 
     language = common.lang_from_env(lang)
-    _, snap = _load(plan, as_of, owner, language)
+    _, snap = _load(plan, as_of, owner, language, old_owner)
     groups = schedule.overdue(snap)
     if as_json:
         _echo_json(schedule.overdue_json(snap, groups))
@@ -217,17 +281,31 @@ def overdue(
 
 
 @app.command()
+@english(
+    """What comes next: activities starting or ending, tasks and reports falling due.
+
+    Example: tnplan upcoming --as-of 14/5/2026 --days 7 --owner vp
+    """
+)
 def upcoming(
     plan: PlanArg = None,
     as_of: AsOfOpt = "today",
     days: Annotated[
         int,
         typer.Option(
-            "--days", "-d", min=0, help=f"Số ngày tới cần xem (0 đến {MAX_DAYS}). Ví dụ: --days 7"
+            "--days",
+            "-d",
+            min=0,
+            metavar=tr("SỐ_NGÀY", "DAYS"),
+            help=tr(
+                f"Số ngày tới cần xem (0 đến {MAX_DAYS}). Ví dụ: --days 7",
+                f"How many days ahead to look (0 to {MAX_DAYS}). Example: --days 7",
+            ),
         ),
     ] = 14,
     owner: OwnerOpt = None,
     lang: common.LangOpt = None,
+    old_owner: OldOwnerOpt = None,
 ) -> None:
     """Việc sắp đến: hoạt động bắt đầu hoặc kết thúc, công việc và báo cáo đến hạn.
 
@@ -246,5 +324,5 @@ def upcoming(
             else f"--days {days}: use 0 to {MAX_DAYS}",
             exit_code=2,
         )
-    _, snap = _load(plan, as_of, owner, language)
+    _, snap = _load(plan, as_of, owner, language, old_owner)
     _print(upcoming_view(snap, schedule.upcoming(snap, days), days, language))

@@ -7,9 +7,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
+import click
 import typer
 
 from . import app, common
+from .i18n import english, tr
+
+FORMATS = ("auto", "text", "json", "github", "sarif")
 
 if TYPE_CHECKING:
     from ..plan.problems import Problem
@@ -30,38 +34,80 @@ def _step_summary(problems: list[Problem], files: int, lang: str) -> None:
 
 
 @app.command()
+@english(
+    """Check plan files: the format, references, dates and times, programmes.
+
+    One problem a line, `file:line:col: level [code] message — how to fix it`. Exit codes:
+    0 valid, 1 errors (or warnings with --strict), 2 usage error, 3 a file cannot be read.
+
+    `-` reads the plan from standard input (for editors, pipelines).
+
+    Examples: tnplan validate plans/ --strict ·
+    tnplan validate plans/ngay-khcn-2026.yaml --format json ·
+    cat plans/ngay-khcn-2026.yaml | tnplan validate - --stdin-name plans/ngay-khcn-2026.yaml
+    """
+)
 def validate(
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(help="Tệp hoặc thư mục kế hoạch (mặc định: ./plans/).", show_default=False),
+        typer.Argument(
+            metavar=tr("TỆP_HOẶC_THƯ_MỤC...", "FILE_OR_FOLDER..."),
+            help=tr(
+                "Tệp hoặc thư mục kế hoạch (mặc định: ./plans/); - là đầu vào chuẩn. Ví dụ: plans/",
+                "Plan files or folders (default: ./plans/); - is standard input. Example: plans/",
+            ),
+            show_default=False,
+        ),
     ] = None,
     fmt: Annotated[
         str,
         typer.Option(
             "--format",
             "-f",
-            help="auto (chú thích GitHub khi chạy trong GitHub Actions, còn lại text), text, "
-            "json, github (kèm bản tóm tắt Markdown vào $GITHUB_STEP_SUMMARY nếu có) hoặc "
-            "sarif (SARIF 2.1.0 cho GitHub code scanning).",
+            click_type=click.Choice(FORMATS, case_sensitive=False),
+            help=tr(
+                "auto (chú thích GitHub khi chạy trong GitHub Actions, còn lại text), text, "
+                "json, github (kèm bản tóm tắt Markdown vào $GITHUB_STEP_SUMMARY nếu có) hoặc "
+                "sarif (SARIF 2.1.0, để GitHub hiện lỗi ngay trong mã nguồn). Ví dụ: --format json",
+                "auto (GitHub annotations inside GitHub Actions, text elsewhere), text, json, "
+                "github (with a Markdown summary in $GITHUB_STEP_SUMMARY when set) or sarif "
+                "(SARIF 2.1.0 for GitHub code scanning). Example: --format json",
+            ),
         ),
     ] = "auto",
     strict: Annotated[
-        bool, typer.Option("--strict", help="Cảnh báo cũng làm lệnh thất bại (mã thoát 1).")
+        bool,
+        typer.Option(
+            "--strict",
+            help=tr(
+                "Cảnh báo cũng làm lệnh thất bại (mã thoát 1).",
+                "Warnings fail the command too (exit code 1).",
+            ),
+        ),
     ] = False,
     only_plans: Annotated[
         bool,
         typer.Option(
             "--only-plans",
-            help="Bỏ qua tệp không phải kế hoạch (không mở đầu bằng `format: tnplan/1`); "
-            "dùng cho pre-commit.",
+            help=tr(
+                "Bỏ qua tệp không phải kế hoạch (không mở đầu bằng `format: tnplan/1`); "
+                "dùng cho pre-commit.",
+                "Skip files that are not plans (not starting with `format: tnplan/1`); for "
+                "pre-commit.",
+            ),
         ),
     ] = False,
     stdin_name: Annotated[
         str,
         typer.Option(
             "--stdin-name",
-            help="Tên hiển thị của kế hoạch đọc từ - (đầu vào chuẩn). Ví dụ: --stdin-name "
-            "plans/ke-hoach.yaml",
+            metavar=tr("TÊN", "NAME"),
+            help=tr(
+                "Tên hiển thị của kế hoạch đọc từ - (đầu vào chuẩn). Ví dụ: --stdin-name "
+                "plans/ke-hoach.yaml",
+                "The name shown for the plan read from - (standard input). Example: "
+                "--stdin-name plans/ke-hoach.yaml",
+            ),
         ),
     ] = "<stdin>",
     lang: common.LangOpt = None,
@@ -73,22 +119,17 @@ def validate(
 
     `-` lấy kế hoạch từ đầu vào chuẩn (cho trình soạn thảo, đường ống).
 
-    Ví dụ: tnplan validate plans/ --strict · tnplan validate plan.yaml --format json ·
-    cat plan.yaml | tnplan validate - --stdin-name plan.yaml
+    Ví dụ: tnplan validate plans/ --strict ·
+    tnplan validate plans/ngay-khcn-2026.yaml --format json ·
+    cat plans/ngay-khcn-2026.yaml | tnplan validate - --stdin-name plans/ngay-khcn-2026.yaml
     """
     from ..plan.check import check_bytes, check_file, is_plan_file
-    from ..plan.problems import TnplanError, count, format_github, format_json, format_text
+    from ..plan.messages import counted
+    from ..plan.problems import count, format_github, format_json, format_text
 
     language = common.lang_from_env(lang)
     vi = language == "vi"
-    if fmt not in ("auto", "text", "json", "github", "sarif"):
-        raise TnplanError(
-            f"--format `{fmt}` không hỗ trợ" if vi else f"unknown --format `{fmt}`",
-            hint="dùng auto, text, json, github hoặc sarif"
-            if vi
-            else "use auto, text, json, github or sarif",
-            exit_code=2,
-        )
+    fmt = fmt.lower()  # one of FORMATS: the option's choices
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     stdin = Path("-")
@@ -139,15 +180,16 @@ def validate(
     else:
         if problems:
             typer.echo(format_text(problems, lang=language))
-        n = len(targets)
-        if vi:
-            summary = f"{n} tệp: {errors} lỗi, {warnings} cảnh báo"
-            if skipped:
-                summary += f"; bỏ qua {skipped} tệp không phải kế hoạch"
-        else:
-            summary = f"{n} file{'s' if n != 1 else ''}: {errors} errors, {warnings} warnings"
-            if skipped:
-                summary += f"; skipped {skipped} file{'s' if skipped != 1 else ''} not a plan"
+        files = counted(len(targets), "file", language)
+        errs, warns = counted(errors, "error", language), counted(warnings, "warning", language)
+        summary = f"{files}: {errs}, {warns}"
+        if skipped:
+            skipped_files = counted(skipped, "file", language)
+            summary += (
+                f"; bỏ qua {skipped_files} không phải kế hoạch"
+                if vi
+                else f"; skipped {skipped_files} not a plan"
+            )
         typer.echo(summary, err=bool(problems))
     if could_not_read:
         raise typer.Exit(3)

@@ -124,7 +124,9 @@ def refuse_plan_file(path: Path, lang: str) -> None:
 
 
 def _cannot_write(path: Path, exc: OSError, lang: str) -> TnplanError:
-    reason = exc.strerror or type(exc).__name__
+    from ..plan.messages import os_reason
+
+    reason = os_reason(exc, lang)
     return TnplanError(
         _t(lang, f"không ghi được {path}: {reason}", f"cannot write {path}: {reason}"),
         hint=_t(
@@ -310,11 +312,13 @@ def write_outputs(
     try:
         target.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
+        from ..plan.messages import os_reason
+
         raise TnplanError(
             _t(
                 lang,
-                f"không tạo được thư mục {target}: {exc.strerror}",
-                f"cannot create {target}: {exc.strerror}",
+                f"không tạo được thư mục {target}: {os_reason(exc, lang)}",
+                f"cannot create {target}: {os_reason(exc, lang)}",
             ),
             exit_code=3,
         ) from None

@@ -903,16 +903,14 @@ def _activity(plan: model.Plan, activity_id: str, lang: str) -> model.Activity:
     if a is None:
         from ..plan.messages import Reporter
 
-        choices = [x.id for x in plan.activities]
-        suggestion = Reporter("", lang).suggest(activity_id, choices)
-        known = ", ".join(choices)
+        known = {x.id: x.title for x in plan.activities}
         raise TnplanError(
             _t(
                 lang,
                 f"không có hoạt động `{activity_id}` trong kế hoạch",
                 f"no activity `{activity_id}` in the plan",
             ),
-            hint=suggestion or _t(lang, f"các hoạt động: {known}", f"activities: {known}"),
+            hint=Reporter("", lang).suggest_id(activity_id, known, "activity"),
             exit_code=2,
         )
     return a
@@ -1268,10 +1266,12 @@ def _report_deadline(plan: model.Plan, wanted: str | None, lang: str) -> model.D
     if wanted is not None:
         d = plan.deadline(wanted)
         if d is None:
-            known = ", ".join(x.id for x in plan.deadlines) or "—"
+            from ..plan.messages import Reporter
+
+            known = {x.id: x.title for x in plan.deadlines}
             raise TnplanError(
                 _t(lang, f"không có hạn báo cáo `{wanted}`", f"no deadline `{wanted}`"),
-                hint=_t(lang, f"các hạn: {known}", f"deadlines: {known}"),
+                hint=Reporter("", lang).suggest_id(wanted, known, "deadline"),
                 exit_code=2,
             )
         return d
@@ -1513,14 +1513,16 @@ def render(
     if to is not None and not is_group(plan, to):
         chosen = [i for i in everyone if i.id == to]
         if not chosen:
-            known = ", ".join(i.id for i in everyone)
+            from ..plan.messages import Reporter
+
+            invited = {i.id: i.text for i in everyone}
             raise TnplanError(
                 _t(
                     lang,
                     f"`{to}` không có trong danh sách khách mời của `{a.id}`",
                     f"`{to}` is not among the invitees of `{a.id}`",
                 ),
-                hint=_t(lang, f"khách mời: {known}", f"invitees: {known}"),
+                hint=Reporter("", lang).suggest_id(to, invited, "invitee"),
                 exit_code=2,
             )
         everyone = chosen

@@ -226,7 +226,7 @@ def find_unit(plan: model.Plan, units: Sequence[model.Unit], text: str, lang: st
             return u
     from ..plan.messages import Reporter
 
-    suggestion = Reporter("", lang).suggest(text, [u.id for u in units])
+    suggestion = Reporter("", lang).suggest_id(text, {u.id: u.name for u in units}, "unit")
     known = plan.unit(text)
     msg = (
         _t(

@@ -316,11 +316,12 @@ def _check_refs(plan: model.Plan, known: dict[str, dict[str, str]], rep: Reporte
         ids = known[kind]
         if ref in ids or ref in rep.dropped:
             continue
-        suggestion = rep.suggest(ref, list(ids) + list(ids.values()))
-        for oid, title in ids.items():  # a name was typed: suggest its id
-            if suggestion.endswith(f"`{title}`?"):
-                suggestion = suggestion.replace(f"`{title}`", f"`{oid}`")
-        rep.add(node.where(name, index), f"unknown-{kind}", id=ref, suggest=suggestion)
+        rep.add(
+            node.where(name, index),
+            f"unknown-{kind}",
+            id=ref,
+            suggest=rep.suggest_id(ref, ids, kind),
+        )
 
 
 def _check_dates(plan: model.Plan, rep: Reporter) -> None:
@@ -480,15 +481,19 @@ def _check_deadlines(plan: model.Plan, rep: Reporter) -> None:
             before -= dt.timedelta(days=1)
         name = holidays.holiday_name(day)
         if name and day not in extra_on:
+            from .messages import holiday_en
+
             rep.add(
                 node.where("due"),
                 "holiday-deadline",
                 date=date_short(day),
-                holiday=name,
+                holiday=holiday_en(name) if rep.lang == "en" else name,
                 suggest=date_short(before),
             )
         else:
-            wd = vi.weekday(day, capital=False) if rep.lang == "vi" else day.strftime("%A")
+            from .messages import WEEKDAYS_EN
+
+            wd = vi.weekday(day, capital=False) if rep.lang == "vi" else WEEKDAYS_EN[day.weekday()]
             rep.add(
                 node.where("due"),
                 "weekend-deadline",

@@ -68,12 +68,6 @@ YAML11_BOOLS = frozenset(
 )
 
 
-def _mark_pos(mark: yaml.Mark | None) -> tuple[int, int]:
-    if mark is None:
-        return 1, 1
-    return mark.line + 1, mark.column + 1
-
-
 def pos(node: yaml.Node) -> tuple[int, int]:
     """1-based (line, column) where a node starts."""
     return node.start_mark.line + 1, node.start_mark.column + 1
@@ -124,7 +118,9 @@ def read(path: Path, rep: Reporter, *, plan: bool = True) -> yaml.Node | None:
         rep.add((1, 1), "not-a-file")
         return None
     except OSError as exc:
-        rep.add((1, 1), "unreadable", reason=exc.strerror or type(exc).__name__)
+        from .messages import os_reason
+
+        rep.add((1, 1), "unreadable", reason=os_reason(exc, rep.lang))
         return None
     return parse_bytes(data, rep)
 
@@ -151,20 +147,17 @@ def parse_bytes(data: bytes, rep: Reporter) -> yaml.Node | None:
     if not text.strip():
         rep.add((1, 1), "empty-file")
         return None
+    rep.source = text  # for messages that show a corrected line
     try:
         root = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        what = exc.problem or exc.context or "?"
-        start = exc.context_mark
-        if exc.problem and exc.context and start and mark and start.line != mark.line:
-            # An unclosed quote is noticed lines later: say where the broken part began.
-            word = "dòng" if rep.lang == "vi" else "line"
-            what += f" ({exc.context}, {word} {start.line + 1})"
-        rep.add(_mark_pos(mark), "yaml-syntax", what=what)
-        return None
     except yaml.YAMLError as exc:
-        rep.add((1, 1), "yaml-syntax", what=str(exc).splitlines()[0])
+        from .yaml_errors import explain
+
+        found = explain(exc, text, rep.lang)
+        if found.code == "too-deep":
+            rep.add((found.line, found.col), "too-deep")
+        else:
+            rep.add((found.line, found.col), "yaml-syntax", what=found.what, fix=found.fix)
         return None
     except RecursionError:
         rep.add((1, 1), "too-deep")

@@ -56,16 +56,22 @@ CATALOGUE: dict[str, tuple[Level, str, str, str, str]] = {
     "yaml-syntax": (
         "error",
         "lỗi cú pháp YAML: {what}",
-        "kiểm tra thụt lề, dấu hai chấm và dấu ngoặc kép",
+        "{fix}",
         "YAML syntax error: {what}",
-        "check indentation, colons and quotes",
+        "{fix}",
     ),
-    "too-deep": ("error", "dữ liệu lồng nhau quá sâu", "", "data nested too deeply", ""),
+    "too-deep": (
+        "error",
+        "dữ liệu lồng nhau quá sâu (hơn 1000 cấp)",
+        "tìm các dấu `[` hoặc `{{` thừa; một kế hoạch không lồng sâu như vậy",
+        "data nested too deeply (over 1000 levels)",
+        "look for stray `[` or `{{`; no plan nests that deep",
+    ),
     "alias-expansion": (
         "error",
-        "các alias (*) mở rộng thành quá nhiều phần tử",
-        "viết trực tiếp dữ liệu thay vì alias lồng nhau",
-        "aliases (*) expand to too many nodes",
+        "các bí danh (`*`) mở rộng thành quá nhiều phần tử",
+        "viết thẳng dữ liệu thay vì bí danh lồng nhau",
+        "aliases (`*`) expand to too many nodes",
         "write the data out instead of nested aliases",
     ),
     "bad-key": (
@@ -106,24 +112,32 @@ CATALOGUE: dict[str, tuple[Level, str, str, str, str]] = {
     ),
     "missing-field": (
         "error",
-        "thiếu trường bắt buộc `{field}`",
-        "thêm `{field}: …`",
-        "required field `{field}` is missing",
-        "add `{field}: …`",
+        "thiếu trường bắt buộc `{field}`{where}",
+        "{fix}",
+        "required field `{field}` is missing{where}",
+        "{fix}",
     ),
     "unknown-field": (
         "error",
-        "trường `{field}` không có trong định dạng",
+        "trường `{field}` không có trong định dạng{where}",
         "{suggest}",
-        "unknown field `{field}`",
+        "unknown field `{field}`{where}",
         "{suggest}",
     ),
     "bad-value": (
         "error",
         "{field}: giá trị `{value}` không hợp lệ",
-        "dùng một trong: {allowed}",
+        "{fix}",
         "{field}: `{value}` is not allowed",
-        "use one of: {allowed}",
+        "{fix}",
+    ),
+    "colon-in-text": (
+        "error",
+        "{field}: chữ có dấu hai chấm và dấu cách (`: `) nên YAML đọc thành cặp `{pair}`",
+        "đặt cả chữ trong ngoặc kép: {line}",
+        '{field}: the text contains a colon and a space (": "), so YAML read it as the pair '
+        "`{pair}`",
+        "put the whole text in quotes: {line}",
     ),
     "yaml-boolean": (
         "error",
@@ -163,16 +177,16 @@ CATALOGUE: dict[str, tuple[Level, str, str, str, str]] = {
     "bad-date": (
         "error",
         "{field}: ngày `{value}` không hợp lệ: {reason}",
-        "viết 12/5/2026 (ngày/tháng/năm) hoặc 2026-05-12",
+        "{fix}",
         "{field}: `{value}` is not a valid date: {reason}",
-        "write 12/5/2026 (day/month/year) or 2026-05-12",
+        "{fix}",
     ),
     "bad-time": (
         "error",
         "{field}: giờ `{value}` không hợp lệ: {reason}",
-        'viết giờ dạng HH:MM, ví dụ "08:30"',
+        "{fix}",
         "{field}: `{value}` is not a valid time: {reason}",
-        'write times as HH:MM, e.g. "08:30"',
+        "{fix}",
     ),
     "bad-format": (
         "error",
@@ -184,9 +198,9 @@ CATALOGUE: dict[str, tuple[Level, str, str, str, str]] = {
     "bad-id": (
         "error",
         "mã `{value}` không hợp lệ",
-        "mã chỉ gồm chữ không dấu, số, - và _, ví dụ hoi-nghi",
+        "mã chỉ gồm chữ không dấu, số, `-` và `_`, ví dụ `hoi-nghi`",
         "id `{value}` is not valid",
-        "ids use ASCII letters, digits, - and _, e.g. conference",
+        "ids use letters without marks, digits, `-` and `_`, such as `hoi-nghi`",
     ),
     "bad-docnumber": (
         "error",
@@ -198,9 +212,9 @@ CATALOGUE: dict[str, tuple[Level, str, str, str, str]] = {
     "empty-text": (
         "error",
         "{field} để trống",
-        "điền nội dung hoặc xóa trường",
+        "{fix}",
         "{field} is empty",
-        "fill it in or remove the field",
+        "{fix}",
     ),
     "control-char": (
         "error",
@@ -374,9 +388,9 @@ CATALOGUE: dict[str, tuple[Level, str, str, str, str]] = {
     "bad-email": (
         "error",
         "địa chỉ thư `{value}` không hợp lệ",
-        "ghi một địa chỉ dạng ten@co-quan.gov.vn",
+        "ghi một địa chỉ dạng `ten@co-quan.gov.vn`",
         "e-mail address `{value}` is not valid",
-        "write one address such as name@agency.gov.vn",
+        "write one address such as `name@agency.gov.vn`",
     ),
     # Units' results, in the files next to the plan (``<plan>.results/<deadline>/<unit>.yaml``).
     "results-format": (
@@ -476,8 +490,142 @@ UNIT_WORDS = {
     "en": {"money": "dong", "people": "people", "minutes": "minutes", "": ""},
 }
 
-SUGGEST = {"vi": "có phải `{0}`?", "en": "did you mean `{0}`?"}
-NO_SUGGEST = {"vi": "xem danh sách mã đã khai báo", "en": "see the ids declared in the plan"}
+
+FIXES = {
+    # Hints that depend on the case: {name} is filled in by the caller.
+    "add-field": ("thêm `{field}: …`{where}", "add `{field}: …`{where}"),
+    "fill-field": ("ghi giá trị sau `{field}:`", "write a value after `{field}:`"),
+    "fill-required": ("điền nội dung (trường bắt buộc)", "fill it in (the field is required)"),
+    "fill-or-remove": ("điền nội dung hoặc xóa trường", "fill it in or remove the field"),
+    "fill-or-remove-item": ("điền nội dung hoặc xóa dòng này", "fill it in or delete the line"),
+    "in": (" (trong `{label}`)", " (in `{label}`)"),
+    "into": (" trong `{label}`", " under `{label}`"),
+    "top": (" ở cấp ngoài cùng (không thụt lề)", " at the top level (not indented)"),
+    "did-you-mean": ("có phải {0}?", "did you mean {0}?"),
+    "one-of": ("có phải một trong: {0}?", "did you mean one of: {0}?"),
+    "use-one-of": ("dùng một trong: {0}", "use one of: {0}"),
+    "fields-here": ("các trường ở đây: {0}", "the fields here: {0}"),
+    "known-ids": ("các mã: {0}", "the ids: {0}"),
+    "known-units": ("các mã đơn vị: {0}", "the unit ids: {0}"),
+    "known-invitees": (
+        "các mã khách mời, nhóm và đơn vị: {0}",
+        "the guest, group and unit ids: {0}",
+    ),
+    "known-activities": ("các mã hoạt động: {0}", "the activity ids: {0}"),
+    "known-deadlines": ("các mã hạn báo cáo: {0}", "the deadline ids: {0}"),
+    "known-guests": ("các mã khách mời: {0}", "the guest ids: {0}"),
+    "none-declared": ("chưa khai báo mã nào", "none is declared"),
+    "quote-it": ("đặt trong ngoặc kép", "put it in quotes"),
+    "more": ("và {0} mã khác", "and {0} more"),
+    "example": ("ví dụ {0}", "for example {0}"),
+}
+
+
+def fix(lang: str, key: str, *args: object, **kw: object) -> str:
+    """A hint from :data:`FIXES` in ``lang``."""
+    vi, en = FIXES[key]
+    return (en if lang == "en" else vi).format(*args, **kw)
+
+
+COUNTED = {"error": ("lỗi", "error", "errors"), "warning": ("cảnh báo", "warning", "warnings"),
+           "file": ("tệp", "file", "files")}  # fmt: skip
+
+
+def counted(n: int, what: str, lang: str) -> str:
+    """``3 lỗi``; ``1 error``, ``2 errors``: a number and its noun, plural in English."""
+    vi, one, many = COUNTED[what]
+    if lang != "en":
+        return f"{n} {vi}"
+    return f"{n} {one if n == 1 else many}"
+
+
+WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+_HOLIDAYS_EN = {
+    "Tết Dương lịch": "New Year's Day",
+    "Tết Âm lịch": "Lunar New Year (Tet)",
+    "Giỗ Tổ Hùng Vương": "Hung Kings' Commemoration Day",
+    "Ngày Chiến thắng": "Reunification Day",
+    "Quốc tế Lao động": "International Labour Day",
+    "Quốc khánh": "National Day",
+    "Ngày Văn hóa Việt Nam": "Vietnam Culture Day",
+}
+
+
+def holiday_en(label: str) -> str:
+    """The English of a holiday label from :mod:`tnplan.calendar.holidays`.
+
+    ``Tết Âm lịch (mùng 2)`` → ``Lunar New Year (Tet) (day 2)``; ``Nghỉ bù Quốc khánh`` →
+    ``day off in lieu of National Day``; several on one day are joined with ``; ``.
+    """
+    import re
+
+    def one(part: str) -> str:
+        part = part.strip()
+        if part.startswith("Nghỉ bù "):
+            names = part[len("Nghỉ bù ") :].split(" và ")
+            return "day off in lieu of " + " and ".join(one(n) for n in names)
+        swap = re.fullmatch(r"Nghỉ hoán đổi \(làm bù (.+)\)", part)
+        if swap:
+            return f"day off swapped with a working day ({swap.group(1)})"
+        m = re.fullmatch(r"(.+?) \((.+)\)", part)
+        base, detail = (m.group(1), m.group(2)) if m else (part, "")
+        name = _HOLIDAYS_EN.get(base, base)
+        if not detail:
+            return name
+        d = re.fullmatch(r"mùng (\d+)", detail)
+        if d:
+            return f"{name} (day {d.group(1)})"
+        d = re.fullmatch(r"(\d+) tháng Chạp( nhuận)?", detail)
+        if d:
+            leap = " leap" if d.group(2) else ""
+            return f"{name} (eve: day {d.group(1)} of the 12th{leap} lunar month)"
+        return f"{name} ({detail})"
+
+    return "; ".join(one(p) for p in label.split(";"))
+
+
+_ERRNO_VI = {
+    "ENOENT": "không có tệp hoặc thư mục này",
+    "EACCES": "không có quyền truy cập",
+    "EPERM": "không được phép",
+    "EISDIR": "đây là một thư mục",
+    "ENOTDIR": "một phần của đường dẫn không phải thư mục",
+    "ENAMETOOLONG": "tên quá dài",
+    "ELOOP": "liên kết vòng quanh",
+    "ENOSPC": "đĩa đã đầy",
+    "EROFS": "ổ đĩa chỉ đọc",
+    "EEXIST": "đã có",
+    "EIO": "lỗi đọc ghi đĩa",
+    "ENXIO": "thiết bị không có",
+    "EBUSY": "đang được dùng",
+    "EMFILE": "mở quá nhiều tệp",
+    "EXDEV": "khác ổ đĩa",
+    "ETXTBSY": "tệp đang được chạy",
+    "EBADF": "luồng đã đóng",
+    "EPIPE": "nơi nhận đã đóng",
+    "EDQUOT": "vượt hạn mức dung lượng",
+}
+
+
+def os_reason(exc: OSError, lang: str) -> str:
+    """Why the system refused a path, in ``lang`` (the system's own words are English)."""
+    import errno
+
+    if lang != "en":
+        name = errno.errorcode.get(exc.errno or -1, "")
+        if name in _ERRNO_VI:
+            return _ERRNO_VI[name]
+        return f"lỗi hệ thống {name or type(exc).__name__}"
+    return exc.strerror or type(exc).__name__
+
+
+def listed(items: list[str], lang: str, limit: int = 8) -> str:
+    """``a, b, c`` with at most ``limit`` items, then how many more."""
+    shown = ", ".join(items[:limit])
+    if len(items) > limit:
+        shown += ", " + fix(lang, "more", len(items) - limit)
+    return shown
 
 
 class Reporter:
@@ -489,6 +637,8 @@ class Reporter:
         self.problems: list[Problem] = []
         self.dropped: set[str] = set()
         """Ids of objects left out for errors already reported (no cascade of unknown ids)."""
+        self.source = ""
+        """The text of the file, once read: for messages that show a corrected line."""
 
     def add(self, at: tuple[int, int], code: str, **kw: object) -> None:
         level, vi, vi_hint, en, en_hint = CATALOGUE[code]
@@ -497,17 +647,66 @@ class Reporter:
             Problem(self.file, at[0], at[1], level, code, msg.format(**kw), hint.format(**kw))
         )
 
+    def fix(self, key: str, *args: object, **kw: object) -> str:
+        return fix(self.lang, key, *args, **kw)
+
+    def line(self, number: int) -> str:
+        """Line ``number`` (1-based) of the file, or ``""``."""
+        from .yaml_errors import _LINE_BREAK
+
+        start = 0
+        for _ in range(number - 1):
+            m = _LINE_BREAK.search(self.source, start)
+            if m is None:
+                return ""
+            start = m.end()
+        m = _LINE_BREAK.search(self.source, start)
+        return self.source[start : m.start() if m else len(self.source)]
+
     def suggest(self, word: str, choices: list[str]) -> str:
-        """A "did you mean" hint for ``word`` among ``choices``."""
-        from difflib import get_close_matches
-
-        from ..calendar.vi import fold, strip_marks
-
-        keyed = {strip_marks(fold(c)): c for c in choices}
-        found = get_close_matches(strip_marks(fold(word)), list(keyed), n=1, cutoff=0.6)
+        """A "did you mean" hint for ``word`` among ``choices`` (else the choices)."""
+        found = close_ids(word, {c: c for c in choices})
         if found:
-            return SUGGEST[self.lang].format(keyed[found[0]])
-        return NO_SUGGEST[self.lang]
+            return self.did_you_mean([f"`{c}`" for c in found])
+        return self.fix("known-ids", listed(choices, self.lang))
+
+    def did_you_mean(self, shown: list[str]) -> str:
+        if len(shown) == 1:
+            return self.fix("did-you-mean", shown[0])
+        return self.fix("one-of", ", ".join(shown))
+
+    def suggest_id(self, ref: str, known: dict[str, str], kind: str) -> str:
+        """For an unknown reference: the ids it may mean (several where a name fits several
+        units), else the ids declared."""
+        found = close_ids(ref, known)
+        if found:
+            return self.did_you_mean(
+                [f"`{i}` ({_short(known[i])})" if known[i] != i else f"`{i}`" for i in found]
+            )
+        if not known:
+            return self.fix("none-declared")
+        plural = {"activity": "activities"}.get(kind, kind + "s")
+        return self.fix(f"known-{plural}", listed(list(known), self.lang))
+
+    def suggest_field(self, word: str, cls: str, fields: list[str]) -> str:
+        from .field_words import suggest_field
+
+        return self.field_hint(suggest_field(word, cls, fields), fields)
+
+    def field_hint(self, found: list[str], fields: list[str]) -> str:
+        """ "có phải `start`?" for the fields found, else the fields there are."""
+        if found:
+            return self.did_you_mean([f"`{f}`" for f in found])
+        return self.fix("fields-here", ", ".join(fields))
+
+    def suggest_value(self, word: str, choices: tuple[str, ...]) -> str:
+        from .field_words import suggest_value
+
+        found = suggest_value(word, choices)
+        allowed = ", ".join(choices)
+        if found:
+            return self.did_you_mean([f"`{v}`" for v in found])
+        return self.fix("use-one-of", allowed)
 
     def word(self, kind: str) -> str:
         return TYPE_WORDS[self.lang].get(kind, kind)
@@ -520,3 +719,55 @@ class Reporter:
         """``25.000.000`` in Vietnamese, ``25,000,000`` in English."""
         text = f"{n:,}"
         return text.replace(",", ".") if self.lang == "vi" else text
+
+
+def _short(name: str, limit: int = 40) -> str:
+    """A name cut to about ``limit`` characters at a word, with ``…``: a hint stays a line."""
+    if len(name) <= limit:
+        return name
+    cut = name[:limit].rsplit(" ", 1)[0].rstrip(" ,;:–-")
+    return cut + " …"
+
+
+def close_ids(word: str, known: dict[str, str]) -> list[str]:
+    """The ids in ``known`` (id → name) that ``word`` most likely means, best first.
+
+    An id or a name written with another case or without marks is the one; a part of a name
+    names every unit whose name holds it (``Phòng Quản lý`` → both ``Phòng Quản lý …``);
+    otherwise the closest spellings of ids and names.
+    """
+    from difflib import SequenceMatcher, get_close_matches
+
+    from ..calendar.vi import fold, strip_marks
+
+    def key(text: str) -> str:
+        return " ".join(strip_marks(fold(text)).replace("-", " ").replace("_", " ").split())
+
+    wanted = key(word)
+    if not wanted:
+        return []
+    for oid, name in known.items():
+        if wanted in (key(oid), key(name)):
+            return [oid]
+    if len(wanted) >= 3:
+        holding = [oid for oid, name in known.items() if wanted in key(name) or wanted in key(oid)]
+        if holding:
+            return holding[:6]
+    keyed: dict[str, str] = {}
+    for oid, name in known.items():
+        keyed.setdefault(key(oid), oid)
+        keyed.setdefault(key(name), oid)
+    close = get_close_matches(wanted, list(keyed), n=6, cutoff=0.6)
+    if not close and len(wanted) >= 4:  # a slip in the first part of a long id (`hoi-ngi`)
+        starts = {k[: len(wanted) + 1]: k for k in keyed}
+        close = [starts[c] for c in get_close_matches(wanted, list(starts), n=6, cutoff=0.75)]
+        if close:
+            return list(dict.fromkeys(keyed[c] for c in close))[:6]
+    if not close:
+        return []
+    best = SequenceMatcher(None, wanted, close[0]).ratio()
+    out: list[str] = []
+    for c in close:
+        if SequenceMatcher(None, wanted, c).ratio() >= best - 0.05 and keyed[c] not in out:
+            out.append(keyed[c])
+    return out[:6]

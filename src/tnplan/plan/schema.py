@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from ..calendar.vi import parse_date, parse_time
+from ..calendar.vi import ReadError, parse_date, parse_time
 from . import load, model
 from .messages import Reporter
 
@@ -63,7 +63,7 @@ def _wrong(node: yaml.Node, label: str, rep: Reporter, expected: str, fix: str =
         return INVALID
     got = _kind_name(node)
     if not fix and got in ("bool", "int", "float") and expected == "text":
-        fix = "đặt trong ngoặc kép" if rep.lang == "vi" else "put it in quotes"
+        fix = rep.fix("quote-it")
     rep.add(
         load.pos(node),
         "wrong-type",
@@ -88,9 +88,37 @@ def _check_tag(node: yaml.Node, rep: Reporter) -> bool:
     return False
 
 
-def _text(kind: str) -> Conv:
+def _colon_trap(node: yaml.Node, label: str, rep: Reporter) -> bool:
+    """``- Lưu ý: mang theo …``: text with ``: `` read as a one-pair mapping.
+
+    Reports ``colon-in-text`` with the line to paste and returns True when that is what
+    happened; False leaves the node to the usual "wrong type" report.
+    """
+    if not isinstance(node, yaml.MappingNode) or len(node.value) != 1 or node.flow_style:
+        return False
+    knode, vnode = node.value[0]
+    if not (isinstance(knode, yaml.ScalarNode) and load.is_plain(knode)):
+        return False
+    if not isinstance(vnode, yaml.ScalarNode) or vnode.end_mark.line != knode.start_mark.line:
+        return False
+    from .yaml_errors import _split_comment, quote
+
+    line = rep.line(knode.start_mark.line + 1)
+    col = knode.start_mark.column
+    pair, comment = _split_comment(line[col:])
+    if not pair:
+        return False
+    before = line[:col].rstrip()
+    fixed = ("- " if before.endswith("-") else "") + quote(pair) + comment
+    rep.add(load.pos(knode), "colon-in-text", field=label, pair=load.nfc(pair), line=fixed)
+    return True
+
+
+def _text(kind: str, empty: str = "fill-or-remove") -> Conv:
     def conv(node: yaml.Node, label: str, rep: Reporter) -> Any:
         if not isinstance(node, yaml.ScalarNode):
+            if _colon_trap(node, label, rep):
+                return INVALID
             return _wrong(node, label, rep, "text")
         if not _check_tag(node, rep):
             return INVALID
@@ -104,7 +132,7 @@ def _text(kind: str) -> Conv:
         text = value if isinstance(value, str) else node.value
         text = text.strip()
         if not text:
-            rep.add(load.pos(node), "empty-text", field=label)
+            rep.add(load.pos(node), "empty-text", field=label, fix=rep.fix(empty))
             return INVALID
         if kind == "id" and not ID_RE.match(text):
             rep.add(load.pos(node), "bad-id", value=text)
@@ -220,7 +248,8 @@ def _date(node: yaml.Node, label: str, rep: Reporter) -> Any:
     try:
         return parse_date(text)
     except ValueError as exc:
-        rep.add(load.pos(node), "bad-date", field=label, value=text, reason=str(exc))
+        reason, fix = _reason(exc, rep, "12/5/2026")
+        rep.add(load.pos(node), "bad-date", field=label, value=text, reason=reason, fix=fix)
         return INVALID
 
 
@@ -233,13 +262,19 @@ def _time(node: yaml.Node, label: str, rep: Reporter) -> Any:
     try:
         return parse_time(text)
     except ValueError as exc:
-        rep.add(load.pos(node), "bad-time", field=label, value=text, reason=str(exc))
+        reason, fix = _reason(exc, rep, '"08:30"')
+        rep.add(load.pos(node), "bad-time", field=label, value=text, reason=reason, fix=fix)
         return INVALID
 
 
-def _literal(choices: tuple[str, ...]) -> Conv:
-    allowed = ", ".join(choices)
+def _reason(exc: ValueError, rep: Reporter, example: str) -> tuple[str, str]:
+    """A date or time error as (reason, what to write): ``calendar.vi`` puts a colon between."""
+    text = exc.text(rep.lang) if isinstance(exc, ReadError) else str(exc)
+    reason, _, fix = text.partition(": ")
+    return reason, fix or rep.fix("example", example)
 
+
+def _literal(choices: tuple[str, ...]) -> Conv:
     def conv(node: yaml.Node, label: str, rep: Reporter) -> Any:
         if not isinstance(node, yaml.ScalarNode):
             return _wrong(node, label, rep, "text")
@@ -247,7 +282,13 @@ def _literal(choices: tuple[str, ...]) -> Conv:
             return INVALID
         if node.value in choices:
             return node.value
-        rep.add(load.pos(node), "bad-value", field=label, value=node.value, allowed=allowed)
+        rep.add(
+            load.pos(node),
+            "bad-value",
+            field=label,
+            value=node.value,
+            fix=rep.suggest_value(node.value, choices),
+        )
         return INVALID
 
     return conv
@@ -262,11 +303,19 @@ def _optional(inner: Conv) -> Conv:
     return conv
 
 
-def _union_text_or(cls: type[model.Node]) -> Conv:
-    text = _text("")
+def _union_text_or(cls: type[model.Node], empty: str) -> Conv:
+    text = _text("", empty)
+    fields = {fd.name for fd in dataclasses.fields(cls)}
 
     def conv(node: yaml.Node, label: str, rep: Reporter) -> Any:
         if isinstance(node, yaml.MappingNode):
+            key = node.value[0][0] if len(node.value) == 1 else None
+            if (
+                isinstance(key, yaml.ScalarNode)
+                and key.value not in fields
+                and _colon_trap(node, label, rep)
+            ):
+                return INVALID
             return converter(cls)(node, label, rep)
         return text(node, label, rep)
 
@@ -276,8 +325,18 @@ def _union_text_or(cls: type[model.Node]) -> Conv:
 _SCALARS: dict[Any, Conv] = {int: _int, bool: _bool, dt.date: _date, dt.time: _time}
 
 
-def _for_type(tp: Any, kind: str, bounds: tuple[int, int, str] | None = None) -> tuple[Conv, bool]:
-    """The converter for a type hint, and whether the item is a list (for positions)."""
+def _for_type(
+    tp: Any,
+    kind: str,
+    empty: str = "fill-or-remove",
+    bounds: tuple[int, int, str] | None = None,
+) -> tuple[Conv, bool]:
+    """The converter for a type hint, and whether the item is a list (for positions).
+
+    ``empty`` says what an empty text should become (a key of ``messages.FIXES``): a
+    required field is filled in, an optional one filled in or removed, a list item deleted.
+    ``bounds`` is a whole number's (lowest, highest, unit), from the field's metadata.
+    """
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
     if tp is int and bounds is not None:
@@ -285,16 +344,16 @@ def _for_type(tp: Any, kind: str, bounds: tuple[int, int, str] | None = None) ->
     if origin in (types.UnionType, typing.Union):
         rest = [a for a in args if a is not type(None)]
         if len(rest) == 1:
-            inner, _ = _for_type(rest[0], kind, bounds)
+            inner, _ = _for_type(rest[0], kind, empty, bounds)
             return _optional(inner), False
         dc = next(a for a in rest if dataclasses.is_dataclass(a))
-        return _union_text_or(dc), False  # type: ignore[arg-type]
+        return _union_text_or(dc, empty), False  # type: ignore[arg-type]
     if origin is list:
-        return _list(_for_type(args[0], kind)[0]), True
+        return _list(_for_type(args[0], kind, "fill-or-remove-item")[0]), True
     if origin is typing.Literal:
         return _literal(tuple(args)), False
     if tp is str:
-        return _text(kind), False
+        return _text(kind, empty), False
     if tp in _SCALARS:
         return _SCALARS[tp], False
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
@@ -338,11 +397,13 @@ def _compile(cls: type[Any]) -> Conv:
         if fd.metadata.get("internal"):
             continue
         required = fd.default is dataclasses.MISSING and fd.default_factory is dataclasses.MISSING
+        empty = "fill-required" if required else "fill-or-remove"
         field_conv, is_list = _for_type(
-            hints[fd.name], fd.metadata.get("kind", ""), fd.metadata.get("bounds")
+            hints[fd.name], fd.metadata.get("kind", ""), empty, fd.metadata.get("bounds")
         )
         fields[fd.name] = (field_conv, is_list, required)
     names = list(fields)
+    cls_name = cls.__name__
 
     def conv(node: yaml.Node, label: str, rep: Reporter) -> Any:
         if not isinstance(node, yaml.MappingNode):
@@ -371,14 +432,35 @@ def _compile(cls: type[Any]) -> Conv:
                     continue
                 seen[key] = knode.start_mark.line + 1
                 pairs.append((key, knode, vnode))
+        meant: set[str] = set()  # fields an unknown key was taken for: not reported missing too
         for key, knode, vnode in pairs:
             spec = fields.get(key)
             if spec is None:
+                from .field_words import suggest_field
+
+                found = suggest_field(key, cls_name, names)
+                if len(found) == 1:
+                    meant.add(found[0])
                 rep.add(
-                    load.pos(knode), "unknown-field", field=key, suggest=rep.suggest(key, names)
+                    load.pos(knode),
+                    "unknown-field",
+                    field=key,
+                    where=_where(label, rep)[0],
+                    suggest=rep.field_hint(found, names),
                 )
                 continue
             fconv, is_list, required = spec
+            if required and _is_null(vnode):
+                rep.add(
+                    load.pos(vnode),
+                    "missing-field",
+                    field=key,
+                    where=_where(label, rep)[0],
+                    fix=rep.fix("fill-field", field=key),
+                )
+                broken = True
+                bad.add(key)
+                continue
             value = fconv(vnode, key, rep)
             if value is INVALID:
                 broken = broken or required
@@ -387,7 +469,13 @@ def _compile(cls: type[Any]) -> Conv:
                     rep.dropped.add(load.nfc(vnode.value).strip())  # to it are not errors too
                 continue
             if value is None and required:
-                rep.add(load.pos(vnode), "missing-field", field=key)
+                rep.add(
+                    load.pos(vnode),
+                    "missing-field",
+                    field=key,
+                    where=_where(label, rep)[0],
+                    fix=rep.fix("fill-field", field=key),
+                )
                 broken = True
                 continue
             values[key] = value
@@ -397,8 +485,18 @@ def _compile(cls: type[Any]) -> Conv:
                     field_pos[f"{key}.{i}"] = load.pos(child)
         at = load.pos(node)
         for name, (_, _, required) in fields.items():
-            if required and name not in values and not broken:
-                rep.add(at, "missing-field", field=name)
+            if required and name not in values and name not in bad:
+                broken = True
+                if name in meant:
+                    continue
+                where, into = _where(label, rep)
+                rep.add(
+                    at,
+                    "missing-field",
+                    field=name,
+                    where=where,
+                    fix=rep.fix("add-field", field=name, where=into),
+                )
                 broken = True
         if broken:
             if isinstance(values.get("id"), str):
@@ -407,11 +505,29 @@ def _compile(cls: type[Any]) -> Conv:
         obj = cls(**values)
         obj.pos = at
         obj.field_pos = field_pos
+        bad |= meant  # written under another name, already reported: no "missing" warning too
         if bad:
             obj.bad_fields = frozenset(bad)
         return obj
 
     return conv
+
+
+def _is_null(node: yaml.Node) -> bool:
+    """``null``, ``~`` or nothing, written as such (an explicit tag is reported elsewhere)."""
+    return (
+        isinstance(node, yaml.ScalarNode)
+        and node.tag in _PLAIN_TAGS
+        and load.is_plain(node)
+        and node.value in load._NULLS
+    )
+
+
+def _where(label: str, rep: Reporter) -> tuple[str, str]:
+    """Where a mapping is, for messages: `` (trong `signer`)`` and `` trong `signer` ``."""
+    if label == "plan":
+        return "", rep.fix("top")
+    return rep.fix("in", label=label), rep.fix("into", label=label)
 
 
 def build_plan(root: yaml.Node, rep: Reporter) -> model.Plan | None:

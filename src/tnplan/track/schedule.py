@@ -78,7 +78,7 @@ def parse_as_of(
     """
     from zoneinfo import ZoneInfo
 
-    from ..calendar.vi import fold, nfc, parse_date
+    from ..calendar.vi import ReadError, fold, nfc, parse_date
 
     word = fold(nfc(text).strip())
     if word in _TODAY_WORDS:
@@ -98,13 +98,12 @@ def parse_as_of(
     try:
         day = parse_date(text)
     except ValueError as exc:
-        if lang == "vi":
-            raise TnplanError(
-                f"--as-of: {exc}", hint="ví dụ --as-of 14/5/2026 hoặc --as-of today", exit_code=2
-            ) from None
+        reason = exc.en if lang == "en" and isinstance(exc, ReadError) else str(exc)
         raise TnplanError(
-            f"--as-of: `{text}` is not a date",
-            hint="for example --as-of 14/5/2026, 2026-05-14 or today",
+            f"--as-of: {reason}",
+            hint="ví dụ --as-of 14/5/2026 hoặc --as-of today"
+            if lang == "vi"
+            else "for example --as-of 14/5/2026, 2026-05-14 or today",
             exit_code=2,
         ) from None
     if clock is not None:
@@ -116,12 +115,12 @@ def parse_as_of(
 
 def parse_day(text: str, option: str, *, lang: str = "vi") -> dt.date:
     """A date option other than ``--as-of`` (``--from``, ``--to``); usage error if bad."""
-    from ..calendar.vi import parse_date
+    from ..calendar.vi import ReadError, parse_date
 
     try:
         return parse_date(text)
     except ValueError as exc:
-        msg = f"{option}: {exc}" if lang == "vi" else f"{option}: `{text}` is not a date"
+        msg = f"{option}: {exc.en if lang == 'en' and isinstance(exc, ReadError) else exc}"
         raise TnplanError(
             msg, hint="ví dụ 14/5/2026" if lang == "vi" else "e.g. 14/5/2026", exit_code=2
         ) from None
@@ -408,11 +407,8 @@ def resolve_owner(plans: Sequence[model.Plan], text: str, *, lang: str = "vi") -
                 (plan, u) for u in plan.units if wanted in (fold(u.name), fold(u.short or ""))
             ]
     if not matches:
-        # Ids last: on a tie (``VP`` and ``vp``) the id is what the hint shows.
-        units = [u for plan in where for u in plan.units]
-        choices = [u.name for u in units] + [u.short for u in units if u.short]
-        choices += [u.id for u in units]
-        hint = Reporter("", lang).suggest(name, choices)
+        known = {u.id: u.name for plan in where for u in plan.units}
+        hint = Reporter("", lang).suggest_id(name, known, "unit")
         raise TnplanError(
             f"không có đơn vị `{text}` trong kế hoạch" if vi else f"no unit `{text}` in the plan",
             hint=hint,
