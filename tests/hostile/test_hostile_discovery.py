@@ -91,7 +91,7 @@ def test_plans_are_found_in_subfolders(tmp_path: Path, tnplan: Callable[..., Res
     tree(tmp_path)
     expected = (
         "plans/2027/sub/b.yml:3:5: lỗi [bad-id] mã `thu nghiem` không hợp lệ — mã chỉ gồm chữ "
-        "không dấu, số, - và _, ví dụ hoi-nghi\n"
+        "không dấu, số, `-` và `_`, ví dụ `hoi-nghi`\n"
     )
     r = tnplan("validate")
     assert (r.code, r.out, r.err) == (1, expected, "2 tệp: 1 lỗi, 0 cảnh báo\n")

@@ -155,7 +155,8 @@ def test_a_value_cannot_forge_a_problem_line(tmp_path: Path, tnplan: Callable[..
     assert r.code == 1
     assert r.out == (
         "plan.yaml:119:11: lỗi [unknown-unit] đơn vị `x\\nplans/khac.yaml:1:1: lỗi [gia] dòng "
-        "giả` không có trong `units` — xem danh sách mã đã khai báo\n"
+        "giả` không có trong `units` — các mã đơn vị: vp, qlkh, cds, phong-don-vi, so-nganh, "
+        "ubnd-tinh, bkhcn\n"
     )
     assert r.err == "1 tệp: 1 lỗi, 0 cảnh báo\n"
 

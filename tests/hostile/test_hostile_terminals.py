@@ -117,7 +117,7 @@ def test_stdout_closed(name: str, bad: Path) -> None:
     args, _ = COMMANDS[name]
     done = run(args, bad, shell=">&-")
     assert done.returncode == 3
-    assert done.stderr.decode() == "Lỗi: không ghi được ra stdout: Bad file descriptor\n"
+    assert done.stderr.decode() == "Lỗi: không ghi được ra stdout: luồng đã đóng\n"
 
 
 @LINUX
@@ -126,7 +126,7 @@ def test_stdout_full(name: str, bad: Path) -> None:
     args, _ = COMMANDS[name]
     done = run(args, bad, shell=">/dev/full")
     assert done.returncode == 3
-    assert done.stderr.decode() == "Lỗi: không ghi được ra stdout: No space left on device\n"
+    assert done.stderr.decode() == "Lỗi: không ghi được ra stdout: đĩa đã đầy\n"
 
 
 @pytest.mark.parametrize("redirect", ["2>&-", "2>/dev/full"], ids=["closed", "full"])

@@ -244,7 +244,7 @@ def check_full_disk(folder: Path, r: Result | Run, whole: dict[str, bytes]) -> N
     assert r.code == 3, r.err
     lines = r.err.splitlines()
     assert re.fullmatch(
-        r"Lỗi: không ghi được \S+: No space left on device \(tệp cũ \(nếu có\) vẫn còn "
+        r"Lỗi: không ghi được \S+: đĩa đã đầy \(tệp cũ \(nếu có\) vẫn còn "
         r"nguyên; giải phóng chỗ trống hoặc chọn nơi khác rồi chạy lại\)",
         lines[-1],
     ), lines[-1]

@@ -356,11 +356,11 @@ def export_json(
 
     A plan's first line: # yaml-language-server: $schema=../schema/tnplan-1.schema.json
 
-    Example: tnplan export schema -o schema/tnplan-1.schema.json
+    Example: tnplan export schema -o schema/tnplan-1.schema.json --force
     """
 )
 def export_schema(
-    output: Annotated[Path | None, _out("schema/tnplan-1.schema.json")] = None,
+    output: Annotated[Path | None, _out("tnplan-1.schema.json")] = None,
     force: ForceOpt = False,
     lang: common.LangOpt = None,
 ) -> None:
@@ -368,7 +368,7 @@ def export_schema(
 
     Đặt dòng đầu tệp kế hoạch: # yaml-language-server: $schema=../schema/tnplan-1.schema.json
 
-    Ví dụ: tnplan export schema -o schema/tnplan-1.schema.json
+    Ví dụ: tnplan export schema -o schema/tnplan-1.schema.json --force
     """
     from ..exchange.export import schema_json
 
