@@ -304,6 +304,10 @@ def activities(
             w(f'      start: "{begin}"')
             w(f'      end: "{int(begin[:2]) + 3:02d}{begin[2:]}"')
             w(f"      venue: {rng.choice(DIA_DIEM).format(xa=rng.choice(XA))}")
+            w("      chair: Lãnh đạo Sở Khoa học và Công nghệ")
+            w("      contact:")
+            w(f"        person: {person(rng)}")
+            w('        phone: "0208 3855 123"')
             w(f"      invitees: [{', '.join(rng.sample(invitees, 3))}]")
             w("    programme:")
             for item, minutes in CHUONG_TRINH[1:3]:

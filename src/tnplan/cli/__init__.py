@@ -216,8 +216,10 @@ def main() -> None:
     from ..plan import load
     from . import i18n, output
 
-    # A run is short and builds large acyclic trees (YAML nodes, the plan): the cyclic garbage
-    # collector would only re-scan them, so it stays off for the life of the process.
+    # Reading a plan builds large trees without cycles (YAML nodes, the plan): the cycle
+    # collector would only scan them again and again, so it is off until the plans are read
+    # (common.plans_loaded sets them aside and turns it back on).
+    collecting = gc.isenabled()
     gc.disable()
     load.forget_reads()  # a new run: no plan file read yet (in-process tests run many)
     args, given = i18n.lang_options(sys.argv[1:])
@@ -233,6 +235,9 @@ def main() -> None:
         code = _cannot_print(exc, lang)
     finally:
         output.restore_streams(saved)
+        gc.unfreeze()  # as it was (tests run many commands in one process)
+        if collecting:
+            gc.enable()
     sys.exit(code)
 
 

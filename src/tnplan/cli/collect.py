@@ -67,9 +67,7 @@ def _plan_path(path: Path | None, lang: str) -> Path:
 
 
 def _load(path: Path, lang: str) -> model.Plan:
-    from ..plan.check import load_plan
-
-    return load_plan(path, lang=lang)
+    return common.load_plan(path, lang)
 
 
 @collect_app.command("form")

@@ -6,7 +6,7 @@ import datetime as dt
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import click
 import typer
@@ -14,6 +14,9 @@ import typer
 from ..plan.problems import TnplanError
 from . import complete
 from .i18n import detect, tr
+
+if TYPE_CHECKING:
+    from ..plan import model
 
 STATE: dict[str, Any] = {"debug": False, "lang": None}
 """Per run: ``debug``, and ``lang`` as given by ``--lang`` before the command."""
@@ -225,3 +228,32 @@ def plan_paths(arg: Path | None, lang: str) -> list[Path]:
 def one_plan(arg: Path | None, lang: str) -> Path:
     """A single plan: the file given, or the newest plan in the folder or default place."""
     return newest(plan_paths(arg, lang), lang)
+
+
+def load_plans(paths: list[Path], lang: str) -> list[model.Plan]:
+    """Valid plans (:func:`tnplan.plan.check.load_plan`), then :func:`plans_loaded`."""
+    from ..plan.check import load_plan
+
+    plans = [load_plan(p, lang=lang) for p in paths]
+    plans_loaded()
+    return plans
+
+
+def load_plan(path: Path, lang: str) -> model.Plan:
+    """One valid plan (:func:`load_plans`)."""
+    return load_plans([path], lang)[0]
+
+
+def plans_loaded() -> None:
+    """The plans are read: turn the cycle collector back on, past what was built so far.
+
+    :func:`tnplan.cli.main` pauses the collector while a plan is read (large trees without
+    cycles, which it would only scan again and again); what was built then lives for the whole
+    run, so it is set aside (``gc.freeze``) and the collector runs again for what comes next:
+    the documents of ``--each`` (python-docx and Jinja2 leave cycles behind each one), views,
+    exports.  Memory then stays flat however many documents a command writes.
+    """
+    import gc
+
+    gc.freeze()
+    gc.enable()

@@ -124,9 +124,7 @@ def _format(fmt: str | None, out: Path | None, lang: str) -> str:
 
 
 def _plan(path: Path | None, lang: str) -> model.Plan:
-    from ..plan.check import load_plan
-
-    return load_plan(common.one_plan(path, lang), lang=lang)
+    return common.load_plan(common.one_plan(path, lang), lang)
 
 
 def _emit(

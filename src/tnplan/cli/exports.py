@@ -112,20 +112,15 @@ def _emit(data: bytes, output: Path | None, lang: str, *, force: bool) -> None:
 
 
 def _plan(arg: Path | None, lang: str) -> Plan:
-    from ..plan.check import load_plan
-
-    return load_plan(common.one_plan(arg, lang), lang=lang)
+    return common.load_plan(common.one_plan(arg, lang), lang)
 
 
 def _plans(args: list[Path] | None, lang: str) -> list[Plan]:
     """The plans to combine: every plan of each folder and file given, else the default one."""
-    from ..plan.check import load_plan
-
     if not args:
-        return [load_plan(common.one_plan(None, lang), lang=lang)]
+        return [common.load_plan(common.one_plan(None, lang), lang)]
     paths = [p for arg in args for p in common.plan_paths(arg, lang)]
-    unique = list(dict.fromkeys(p.resolve() for p in paths))
-    return [load_plan(p, lang=lang) for p in unique]
+    return common.load_plans(list(dict.fromkeys(p.resolve() for p in paths)), lang)
 
 
 def _export_time() -> dt.datetime:

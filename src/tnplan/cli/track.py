@@ -61,12 +61,11 @@ def _load(
     plan: Path | None, as_of: str, owner: str | None, lang: str, old_owner: str | None = None
 ) -> tuple[list[model.Plan], schedule.Snapshot]:
     """The plans (a file, or every plan of a folder) and the snapshot the command shows."""
-    from ..plan.check import load_plan
     from ..track import schedule
 
     owner = common.owner_option(owner, old_owner, lang)
     paths = [common.one_plan(None, lang)] if plan is None else common.plan_paths(plan, lang)
-    plans = [load_plan(p, lang=lang) for p in paths]
+    plans = common.load_plans(paths, lang)
     when = schedule.parse_as_of(as_of, plans[0].document.timezone, lang=lang)
     who = schedule.resolve_owner(plans, owner, lang=lang) if owner else None
     return plans, schedule.snapshot(plans, when, who)

@@ -348,11 +348,13 @@ def _rule_under(par: Any, width_mm: float, column_mm: float, after: float = 0) -
     A bottom border is as wide as its paragraph, so the line is an empty 2 pt paragraph
     right after ``par`` with indents that leave ``width_mm`` (the text keeps its width).
     """
+    from docx.oxml import OxmlElement
     from docx.shared import Mm, Pt
+    from docx.text.paragraph import Paragraph
 
     par.paragraph_format.space_after = Pt(0)
-    line = par._parent.add_paragraph()
-    par._element.addnext(line._element)  # add_paragraph appends at the end: move it up
+    line = Paragraph(OxmlElement("w:p"), par._parent)
+    par._element.addnext(line._element)
     side = max((column_mm - width_mm) / 2, 0)
     pf = line.paragraph_format
     pf.left_indent = Mm(side)
@@ -507,9 +509,10 @@ def _emit_table(
     table.style = doc.styles["Table Grid"]
     if widths:
         _widths(table, widths)
-    for r, (kind, cells) in enumerate(rows):
+    for (kind, cells), row in zip(rows, table.rows, strict=True):  # rows[r] lists them all
+        row_cells = row.cells
         for c, text in enumerate(cells):
-            cell = table.rows[r].cells[c]
+            cell = row_cells[c]
             lines = _split(text, "\\n")
             for i, part in enumerate(lines):
                 par = _cell_par(cell) if i == 0 else cell.add_paragraph()
@@ -524,7 +527,7 @@ def _emit_table(
         if kind == "th":
             from docx.oxml.ns import qn
 
-            tr_pr = table.rows[r]._tr.get_or_add_trPr()
+            tr_pr = row._tr.get_or_add_trPr()
             tr_pr.append(tr_pr.makeelement(qn("w:tblHeader"), {}))
     _par(doc, "", after=0, first_indent=None)
 
@@ -579,12 +582,50 @@ def _setup(doc: Any) -> None:
     props.language = "vi-VN"
 
 
+class _Body:
+    """The document, with paragraphs and tables added at its end in constant time.
+
+    python-docx looks for the body's section properties (its last child) from the first child
+    on before it adds each paragraph or table, which makes a long document quadratic; here
+    they go right before that last child.  Everything else is the document's own.
+    """
+
+    def __init__(self, doc: Any) -> None:
+        self._doc = doc
+        self._end = doc.element.body.sectPr
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._doc, name)
+
+    def add_paragraph(self) -> Any:
+        from docx.oxml import OxmlElement
+        from docx.text.paragraph import Paragraph
+
+        if self._end is None:
+            return self._doc.add_paragraph()
+        p = OxmlElement("w:p")
+        self._end.addprevious(p)
+        return Paragraph(p, self._doc._body)
+
+    def add_table(self, rows: int, cols: int) -> Any:
+        from docx.oxml.table import CT_Tbl
+        from docx.table import Table
+
+        if self._end is None:
+            return self._doc.add_table(rows=rows, cols=cols)
+        tbl = CT_Tbl.new_tbl(rows, cols, self._doc._block_width)
+        self._end.addprevious(tbl)
+        table = Table(tbl, self._doc._body)
+        table.style = None  # as Document.add_table leaves it: the document's default
+        return table
+
+
 def build(text: str) -> bytes:
     """The .docx bytes for the block text of a rendered template."""
     import docx
 
     blocks = parse(text)
-    doc = docx.Document()
+    doc = _Body(docx.Document())
     _setup(doc)
     # python-docx's default template starts with no paragraph; keep the body clean.
     pending = _Pending()

@@ -21,6 +21,7 @@ from the invitees' ids, so a re-run after the list is reordered rewrites each pe
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,17 +54,34 @@ BLANK = "     "
 # --- the result of a render ------------------------------------------------------------------
 
 
-@dataclass
 class Output:
-    """One rendered document: a file name (no folder), its bytes and what is tentative in it."""
+    """One rendered document: a file name (no folder), its bytes and what is tentative in it.
 
-    name: str
-    data: bytes
-    tentative: list[str] = field(default_factory=list)
+    The bytes may be given as a function that makes them: with ``--each`` each document is
+    rendered when it is written and then let go, so that memory stays the same for ten
+    invitees or ten thousand.  ``data`` makes them again each time it is read.
+    """
+
+    __slots__ = ("_data", "name", "tentative")
+
+    def __init__(
+        self, name: str, data: bytes | Callable[[], bytes], tentative: list[str] | None = None
+    ) -> None:
+        self.name = name
+        self._data = data
+        self.tentative = tentative if tentative is not None else []
+
+    @property
+    def data(self) -> bytes:
+        data = self._data
+        return data if isinstance(data, bytes) else data()
 
     @property
     def text(self) -> str:
         return self.data.decode("utf-8")
+
+    def __repr__(self) -> str:
+        return f"Output({self.name!r}, tentative={self.tentative!r})"
 
 
 def _t(lang: str, vi_text: str, en_text: str) -> str:
@@ -1414,6 +1432,11 @@ def _render(
     text = render_template(env, f"{kind}.{fmt}.j2", {**context, "format": fmt}, lang)
     if fmt != "docx":
         return text.encode("utf-8")
+    return _docx(text, kind, lang)
+
+
+def _docx(text: str, kind: str, lang: str) -> bytes:
+    """A Word file from the block text of a ``*.docx.j2`` template."""
     from . import docx_writer
 
     try:
@@ -1545,12 +1568,33 @@ def render(
         ctx = invitation_context(plan, a, everyone, esc)
         name = f"{prefix}-{to_name}" if to and to_name else prefix
         return [Output(f"{name}.{ext}", _render(env, kind, fmt, ctx, lang), ctx["draft"])]
-    outputs = []
-    for inv in everyone:
-        ctx = invitation_context(plan, a, [inv], esc)
-        outputs.append(
-            Output(f"{prefix}-{inv.id}.{ext}", _render(env, kind, fmt, ctx, lang), ctx["draft"])
+    # One document per invitee, each rendered only when it is written (memory stays flat);
+    # the first one now, so that a template that fails fails before any file is written.
+    make: Callable[[Invitee], bytes]
+    if fmt == "docx":
+        from .merge import WordMerge
+
+        def block_text(inv: Invitee) -> str:
+            ctx = {**invitation_context(plan, a, [inv], esc), "format": fmt}
+            return render_template(env, f"{kind}.{fmt}.j2", ctx, lang)
+
+        merge = WordMerge(block_text, lambda text: _docx(text, kind, lang), esc.text)
+        make = merge.document
+    else:
+
+        def make(inv: Invitee) -> bytes:
+            return _render(env, kind, fmt, invitation_context(plan, a, [inv], esc), lang)
+
+    outputs = [
+        Output(
+            f"{prefix}-{inv.id}.{ext}",
+            functools.partial(make, inv),
+            tentative_invitation(a, [inv]),
         )
+        for inv in everyone
+    ]
+    if outputs:
+        outputs[0] = Output(outputs[0].name, outputs[0].data, outputs[0].tentative)
     return outputs
 
 
