@@ -50,6 +50,7 @@ def test_golden(cli: Cli, golden: Golden, command: str, cols: str, when: str) ->
         ),
         ("status-80-en.txt", ["status", "--as-of", "14/5/2026", "--lang", "en"]),
         ("overdue-80-en.txt", ["overdue", "--as-of", "1/7/2026", "--lang", "en"]),
+        ("overdue-80-after-all.txt", ["overdue", "--as-of", "1/7/2026", "--all"]),
         ("overdue-80-owner.txt", ["overdue", "--as-of", "14/5/2026", "--owner", "qlkh"]),
     ],
 )

@@ -43,8 +43,23 @@ AsOfOpt = Annotated[
 ]
 OwnerOpt = common.OwnerOpt
 OldOwnerOpt = common.OldOwnerOpt
+ROWS = 20
+"""Rows of a long list on the terminal without ``--all`` (``tnplan.track.schedule.ROWS``)."""
 MAX_DAYS = 3660
 """``upcoming --days`` looks at most ten years ahead."""
+AllOpt = Annotated[
+    bool,
+    typer.Option(
+        "--all",
+        "-a",
+        help=tr(
+            f"Hiện tất cả; mặc định một danh sách dài chỉ hiện {ROWS} dòng gần ngày xem nhất, "
+            "kèm tổng số.",
+            f"Show everything; by default a long list shows the {ROWS} rows nearest the day, "
+            "and how many there are.",
+        ),
+    ),
+]
 JsonOpt = Annotated[
     bool,
     typer.Option(
@@ -99,6 +114,7 @@ def status(
     as_of: AsOfOpt = "today",
     owner: OwnerOpt = None,
     as_json: JsonOpt = False,
+    all_rows: AllOpt = False,
     lang: common.LangOpt = None,
     old_owner: OldOwnerOpt = None,
 ) -> None:
@@ -115,7 +131,7 @@ def status(
         return
     from ..track.views import status_view
 
-    _print(status_view(snap, language, cells=_width()))
+    _print(status_view(snap, language, cells=_width(), rows=None if all_rows else ROWS))
 
 
 @app.command()
@@ -163,8 +179,10 @@ def timeline(
             "--all",
             "-a",
             help=tr(
-                "Hiện cả công việc và từng đơn vị phải báo cáo bên dưới.",
-                "Show the tasks, and each unit that owes a report, below.",
+                f"Hiện tất cả: mọi hoạt động (mặc định {ROWS} hoạt động gần ngày xem nhất), "
+                "cả công việc và từng đơn vị phải báo cáo bên dưới.",
+                f"Show everything: every activity (by default the {ROWS} nearest the day), "
+                "with the tasks, and each unit that owes a report, below.",
             ),
         ),
     ] = False,
@@ -227,7 +245,9 @@ def timeline(
             else "e.g. --from 10/5/2026 --to 31/5/2026",
             exit_code=2,
         )
-    tl = schedule.timeline(snap, start=first, end=last, all_items=all_items)
+    tl = schedule.timeline(
+        snap, start=first, end=last, all_items=all_items, rows_shown=None if all_items else ROWS
+    )
     _print(timeline_view(tl, language, cells=_width()))
 
 
@@ -255,6 +275,7 @@ def overdue(
             ),
         ),
     ] = False,
+    all_rows: AllOpt = False,
     lang: common.LangOpt = None,
     old_owner: OldOwnerOpt = None,
 ) -> None:
@@ -274,7 +295,7 @@ def overdue(
     else:
         from ..track.views import overdue_view
 
-        _print(overdue_view(snap, groups, language))
+        _print(overdue_view(snap, groups, language, rows=None if all_rows else ROWS))
     if fail and groups:
         raise typer.Exit(1)
 
@@ -303,6 +324,7 @@ def upcoming(
         ),
     ] = 14,
     owner: OwnerOpt = None,
+    all_rows: AllOpt = False,
     lang: common.LangOpt = None,
     old_owner: OldOwnerOpt = None,
 ) -> None:
@@ -324,4 +346,5 @@ def upcoming(
             exit_code=2,
         )
     _, snap = _load(plan, as_of, owner, language, old_owner)
-    _print(upcoming_view(snap, schedule.upcoming(snap, days), days, language))
+    ups = schedule.upcoming(snap, days)
+    _print(upcoming_view(snap, ups, days, language, rows=None if all_rows else ROWS))

@@ -23,9 +23,10 @@ count as cancelled.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+import heapq
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, TypeVar
 
 from ..plan import model
 from ..plan.problems import TnplanError
@@ -44,6 +45,32 @@ ITEM_STATUSES: tuple[str, ...] = (
 """Every status an item can have, in the order progress lists them."""
 CLOSED = frozenset({"done", "cancelled", "reported"})
 KINDS: tuple[Kind, ...] = ("activity", "task", "report")
+
+ROWS = 20
+"""How many rows a long list shows on the terminal, the nearest the as-of date (``--all``:
+every one); the list says how many there are in all."""
+
+T = TypeVar("T")
+
+
+def nearest(items: Sequence[T], n: int | None, distance: Callable[[T], int]) -> list[T]:
+    """The ``n`` items with the smallest ``distance`` (the first ones on a tie), in their own
+    order; all of them when ``n`` is None or they are not more than ``n``."""
+    if n is None or len(items) <= n:
+        return list(items)
+    chosen = heapq.nsmallest(n, range(len(items)), key=lambda i: (distance(items[i]), i))
+    return [items[i] for i in sorted(chosen)]
+
+
+def days_from(day: dt.date, start: dt.date | None, end: dt.date | None) -> int:
+    """Days between ``day`` and the span ``start``–``end`` (0 inside it; far with no dates)."""
+    if start is None and end is None:
+        return 1 << 30
+    lo, hi = start or end, end or start
+    assert lo is not None and hi is not None
+    if lo <= day <= hi:
+        return 0
+    return min(abs((lo - day).days), abs((hi - day).days))
 
 
 @dataclass(frozen=True)
@@ -194,17 +221,31 @@ class Item:
 
 
 class _Calendar:
-    """Working days of one plan (public holidays plus the plan's own extras)."""
+    """Working days of one plan (public holidays plus the plan's own extras), and its units'
+    short names; each answer is kept, since thousands of items share a few hundred dates."""
 
     def __init__(self, plan: model.Plan) -> None:
         cal = plan.calendar
+        self.plan = plan
         self.off = frozenset(cal.holidays) if cal else frozenset()
         self.on = frozenset(cal.workdays) if cal else frozenset()
+        self._between: dict[tuple[dt.date, dt.date], int] = {}
+        self._names: dict[str, str] = {}
 
     def between(self, a: dt.date, b: dt.date) -> int:
         from ..calendar.holidays import working_days_between
 
-        return working_days_between(a, b, self.off, self.on)
+        found = self._between.get((a, b))
+        if found is None:
+            found = self._between[a, b] = working_days_between(a, b, self.off, self.on)
+        return found
+
+    def owner_name(self, uid: str) -> str:
+        """The unit's short name (:func:`owner_of`)."""
+        found = self._names.get(uid)
+        if found is None:
+            found = self._names[uid] = owner_of(self.plan, uid).short
+        return found
 
     def working(self, d: dt.date) -> bool:
         from ..calendar.holidays import is_working_day
@@ -262,7 +303,7 @@ def _item(
         id=iid,
         title=title,
         owner=owner,
-        owner_name=owner_of(plan, owner).short if owner else "—",
+        owner_name=cal.owner_name(owner) if owner else "—",
         number=number,
         activity=activity,
         deadline=deadline,
@@ -433,10 +474,36 @@ def resolve_owner(plans: Sequence[model.Plan], text: str, *, lang: str = "vi") -
         if plan.unit(uid) is None or agency_key(plan) != agency:
             continue
         seen = {uid, *expand_units(plan, [uid])}
-        seen |= {u.id for u in plan.units if u.members and uid in expand_units(plan, [u.id])}
+        if not _is_group(plan, uid):
+            seen |= _groups_holding(plan, uid)
         ids[plan.id] = frozenset(seen)
     owner = Owner(found.id, found.name, found.short or found.name, agency_key(home))
     return OwnerFilter(owner, ids)
+
+
+def _is_group(plan: model.Plan, uid: str) -> bool:
+    unit = plan.unit(uid)
+    return unit is not None and bool(unit.members)
+
+
+def _groups_holding(plan: model.Plan, uid: str) -> set[str]:
+    """The groups of units that the unit ``uid`` belongs to, directly or through others.
+
+    Walked up from the unit once (each group's members read once), not by expanding every
+    group: a chain of thousands of nested groups stays linear."""
+    parents: dict[str, list[str]] = {}
+    for u in plan.units:
+        for m in u.members:
+            parents.setdefault(m, []).append(u.id)
+    found: set[str] = set()
+    stack = [uid]
+    while stack:
+        for g in parents.get(stack.pop(), ()):
+            if g not in found:
+                found.add(g)
+                stack.append(g)
+    found.discard(uid)
+    return found
 
 
 # Summaries ----------------------------------------------------------------------------------
@@ -580,25 +647,38 @@ def owner_loads(items: Iterable[Item], plans: Sequence[model.Plan]) -> list[Owne
     from ..calendar.vi import sort_key
 
     by_plan = {p.id: p for p in plans}
+    agencies = {p.id: agency_key(p) for p in plans}
     counts: dict[tuple[str, str], list[int]] = {}
     owners: dict[tuple[str, str], Owner] = {}
     for it in items:
         if it.owner is None or not it.open or it.supporting:
             continue
-        key = (agency_key(by_plan[it.plan]), it.owner)
-        counts.setdefault(key, [0, 0])
-        counts[key][0] += 1
-        counts[key][1] += it.late
-        owners.setdefault(key, owner_of(by_plan[it.plan], it.owner))
+        key = (agencies[it.plan], it.owner)
+        count = counts.get(key)
+        if count is None:
+            count = counts[key] = [0, 0]
+            owners[key] = owner_of(by_plan[it.plan], it.owner)
+        count[0] += 1
+        count[1] += it.late
     loads = [OwnerLoad(owners[k], v[0], v[1]) for k, v in counts.items()]
     loads.sort(key=lambda o: (-o.late, -o.open, sort_key(o.owner.short)))
     return loads
 
 
+def _reports_by_deadline(items: Iterable[Item]) -> dict[str, list[Item]]:
+    """The units' report items of each deadline, in order."""
+    out: dict[str, list[Item]] = {}
+    for it in items:
+        if it.kind == "report" and it.deadline is not None:
+            out.setdefault(it.deadline, []).append(it)
+    return out
+
+
 def _deadlines(plan: model.Plan, items: list[Item], as_of: AsOf) -> list[DeadlineStatus]:
     out = []
+    reports = _reports_by_deadline(items)
     for d in plan.deadlines:
-        mine = [it for it in items if it.kind == "report" and it.deadline == d.id]
+        mine = reports.get(d.id, [])
         if not mine:
             continue
         name = mine[0].owner_name if len(mine) == 1 else ""
@@ -824,6 +904,10 @@ class Timeline:
     days: list[Day]
     rows: list[TimelineRow]
     owner: Owner | None
+    activities: int = 0
+    """How many activities the plans hold (``rows`` may show only the nearest)."""
+    hidden: int = 0
+    """How many of them ``rows`` leaves out."""
 
 
 def _day_kind(plans: Sequence[model.Plan], day: dt.date) -> Day:
@@ -905,18 +989,29 @@ def timeline(
     end: dt.date | None = None,
     all_items: bool = False,
     margin: int = 2,
+    rows_shown: int | None = None,
 ) -> Timeline:
     """Rows and days of a Gantt chart.
 
     The default span is every plan's period and every row's dates (deadlines included) plus
-    the as-of date, with ``margin`` days either side; ``start``/``end`` override it.
+    the as-of date, with ``margin`` days either side; ``start``/``end`` override it.  With
+    ``rows_shown``, each plan shows only that many activities, the nearest the as-of date.
     """
     rows: list[TimelineRow] = []
     several = len(snap.plans) > 1
+    today = snap.as_of.date
+    total = hidden = 0
     for p in snap.plans:
         if several:
             rows.append(_row("plan", p.id, p.id, p.title, p.start, p.end, "planned"))
+        shown = nearest(p.activities, rows_shown, lambda it: days_from(today, it.start, it.due))
+        total += len(p.activities)
+        hidden += len(p.activities) - len(shown)
+        keep = {it.activity for it in shown}
+        reports = _reports_by_deadline(p.items)
         for it in p.items:
+            if it.activity not in keep and it.kind != "report":
+                continue
             if it.kind == "activity":
                 rows.append(
                     _row(
@@ -939,14 +1034,13 @@ def timeline(
                         "report", p.id, it.id, it.owner_name, it.due, it.due, it.status,
                         level=1, milestone=True, late=it.late,
                     )
-                    for it in p.items
-                    if it.kind == "report" and it.deadline == d.id
+                    for it in reports.get(d.id, [])
                 )  # fmt: skip
     first, last = _span(snap, rows, start, end, margin)
     plans = [p.plan for p in snap.plans]
     n = (last - first).days + 1
     days = [_day_kind(plans, first + dt.timedelta(days=i)) for i in range(n)]
-    return Timeline(snap.as_of, first, last, days, rows, snap.owner)
+    return Timeline(snap.as_of, first, last, days, rows, snap.owner, total, hidden)
 
 
 # JSON forms (documented in docs/json.md) ----------------------------------------------------

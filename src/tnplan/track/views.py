@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import textwrap
 from collections.abc import Sequence
 
 from rich import box
@@ -276,31 +277,53 @@ def _progress(p: sch.PlanStatus, lang: str) -> list[RenderableType]:
     return [line, kinds, counts]
 
 
-def _activities_table(p: sch.PlanStatus, as_of: dt.date, lang: str, total: int) -> RenderableType:
+def _shown_line(shown: int, total: int, which: str, lang: str) -> Text:
+    """``Hiện 20 trên 1000 hoạt động, …; thêm --all để xem tất cả.``"""
+    words = {
+        "vi": {
+            "activities": "hoạt động, những hoạt động gần ngày xem nhất",
+            "overdue": "việc quá hạn, những việc mới đến hạn gần đây nhất",
+            "upcoming": "việc, những việc đến hạn trước",
+        },
+        "en": {
+            "activities": "activities, those nearest the day",
+            "overdue": "overdue items, those that fell due most recently",
+            "upcoming": "items, those falling due first",
+        },
+    }[lang][which]
+    if lang == "vi":
+        line = f"Hiện {shown} trên {total} {words}; thêm --all để xem tất cả."
+    else:
+        line = f"Showing {shown} of {total} {words}; add --all to see them all."
+    return Text(line, style="dim")
+
+
+def _activities_table(
+    p: sch.PlanStatus, as_of: dt.date, lang: str, total: int, rows: int | None = None
+) -> RenderableType:
     if not p.activities:
         return Text(_w(lang, "none_activity"))
+    activities = sch.nearest(p.activities, rows, lambda it: sch.days_from(as_of, it.start, it.due))
     table = _table()
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column(_w(lang, "activity").capitalize(), ratio=1, no_wrap=True, overflow="ellipsis")
     table.add_column(_w(lang, "lead"), no_wrap=True, max_width=12, overflow="ellipsis")
     table.add_column(_w(lang, "dates"), no_wrap=True)
     table.add_column(_w(lang, "status"), no_wrap=True)
-    late = any(it.late for it in p.activities)
+    late = any(it.late for it in activities)
     if late:
         table.add_column(_w(lang, "days_late"), no_wrap=True, justify="right")
-    tentative = any(it.tentative for it in p.activities)
+    tentative = any(it.tentative for it in activities)
     cols = [
-        ["#", *(str(it.number or "") for it in p.activities)],
-        [_w(lang, "lead"), *(it.owner_name for it in p.activities)],
-        [_w(lang, "dates"), *(span_text(it.start, it.due, as_of) + "*" for it in p.activities)],
-        [_w(lang, "status"), *(_w(lang, it.status) for it in p.activities)],
+        ["#", *(str(it.number or "") for it in activities)],
+        [_w(lang, "lead"), *(it.owner_name for it in activities)],
+        [_w(lang, "dates"), *(span_text(it.start, it.due, as_of) + "*" for it in activities)],
+        [_w(lang, "status"), *(_w(lang, it.status) for it in activities)],
     ]
     if late:
-        cols.append(
-            [_w(lang, "days_late"), *(late_word(it.days_late, lang) for it in p.activities)]
-        )
+        cols.append([_w(lang, "days_late"), *(late_word(it.days_late, lang) for it in activities)])
     room = _room(total, cols, caps={1: 12})
-    for it in p.activities:
+    for it in activities:
         dates = span_text(it.start, it.due, as_of)
         if it.tentative:
             dates += "*"
@@ -314,10 +337,13 @@ def _activities_table(p: sch.PlanStatus, as_of: dt.date, lang: str, total: int) 
         if late:
             row.append(Text(late_word(it.days_late, lang), style=LATE) if it.late else "")
         table.add_row(*row)
-    if not tentative:
-        return table
-    note = "* ngày còn dự kiến" if lang == "vi" else "* date still tentative"
-    return Group(table, Text(note, style="dim"))
+    notes: list[RenderableType] = []
+    if tentative:
+        note = "* ngày còn dự kiến" if lang == "vi" else "* date still tentative"
+        notes.append(Text(note, style="dim"))
+    if len(activities) < len(p.activities):
+        notes.append(_shown_line(len(activities), len(p.activities), "activities", lang))
+    return Group(table, *notes) if notes else table
 
 
 def _next_table(p: sch.PlanStatus, as_of: dt.date, lang: str, limit: int) -> RenderableType:
@@ -370,9 +396,16 @@ def _heading(text: str) -> Text:
 
 
 def status_view(
-    snap: sch.Snapshot, lang: str = "vi", *, limit: int = 5, cells: int = 80
+    snap: sch.Snapshot,
+    lang: str = "vi",
+    *,
+    limit: int = 5,
+    cells: int = 80,
+    rows: int | None = sch.ROWS,
 ) -> RenderableType:
-    """``tnplan status``: per plan, the header, progress, activities, next deadlines, owners."""
+    """``tnplan status``: per plan, the header, progress, activities, next deadlines, owners.
+
+    Each plan lists its ``rows`` activities nearest the as-of date (None: all of them)."""
     total = cells
     parts: list[RenderableType] = []
     as_of = snap.as_of.date
@@ -400,7 +433,7 @@ def status_view(
         parts.extend(_progress(p, lang))
         parts.append(Text(""))
         parts.append(_heading(_w(lang, "activities")))
-        parts.append(_activities_table(p, as_of, lang, total))
+        parts.append(_activities_table(p, as_of, lang, total, rows))
         parts.append(Text(""))
         parts.append(_heading(_w(lang, "next")))
         parts.append(_next_table(p, as_of, lang, limit))
@@ -431,16 +464,26 @@ def _owner_line(owner: sch.Owner, lang: str) -> Text:
 
 
 def overdue_view(
-    snap: sch.Snapshot, groups: Sequence[sch.OwnerGroup], lang: str = "vi"
+    snap: sch.Snapshot,
+    groups: Sequence[sch.OwnerGroup],
+    lang: str = "vi",
+    *,
+    rows: int | None = sch.ROWS,
 ) -> RenderableType:
     """``tnplan overdue``: late items under each owner, days late in calendar and working days.
 
     One table per owner with the same column widths, so the columns line up down the page.
+    Only the ``rows`` items that fell due most recently are listed (None: all of them); each
+    owner's heading still counts all of its own.
     """
     from rich.padding import Padding
 
     as_of = snap.as_of.date
     count = sum(len(g.items) for g in groups)
+    every = [it for g in groups for it in g.items]
+    kept = {id(it) for it in sch.nearest(every, rows, lambda it: it.days_late)}
+    shown = [(g, [it for it in g.items if id(it) in kept]) for g in groups]
+    shown = [(g, its) for g, its in shown if its]
     parts: list[RenderableType] = []
     if snap.owner is not None:
         parts.append(_owner_line(snap.owner, lang))
@@ -463,16 +506,16 @@ def overdue_view(
     several = len(snap.plans) > 1
     due_w = max(
         len(_w(lang, "due")),
-        *(len(due_text(it.due, it.due_time, as_of)) for g in groups for it in g.items),
+        *(len(due_text(it.due, it.due_time, as_of)) for _, its in shown for it in its),
     )
     late_w = max(
         len(_w(lang, "days_late")),
-        *(len(_late_cell(it.days_late, lang)) for g in groups for it in g.items),
+        *(len(_late_cell(it.days_late, lang)) for _, its in shown for it in its),
     )
     wd_w = len(_w(lang, "wd_late"))
-    num_w = max(1, *(len(str(it.number or "")) for g in groups for it in g.items))
+    num_w = max(1, *(len(str(it.number or "")) for _, its in shown for it in its))
     plan_w = min(14, max(len(_w(lang, "plan")), *(len(p.id) for p in snap.plans)))
-    for n, g in enumerate(groups):
+    for n, (g, items) in enumerate(shown):
         parts.append(Text(""))
         heading = Text(style="bold")
         if g.owner.id:
@@ -482,6 +525,8 @@ def overdue_view(
         else:
             heading.append("Chưa giao đơn vị" if lang == "vi" else "No owner")
         heading.append(f": {_count(len(g.items), 'item', lang)}")
+        if len(items) < len(g.items):
+            heading.append(f", hiện {len(items)}" if lang == "vi" else f", {len(items)} shown")
         parts.append(heading)
         table = _table()
         table.show_header = n == 0
@@ -492,7 +537,7 @@ def overdue_view(
         table.add_column(_w(lang, "due"), no_wrap=True, width=due_w)
         table.add_column(_w(lang, "days_late"), justify="right", no_wrap=True, width=late_w)
         table.add_column(_w(lang, "wd_late"), justify="right", no_wrap=True, width=wd_w)
-        for it in g.items:
+        for it in items:
             row: list[RenderableType] = [
                 "" if it.number is None else str(it.number),
                 _item_title(it, lang),
@@ -507,6 +552,8 @@ def overdue_view(
             table.add_row(*row)
         parts.append(Padding(table, (0, 0, 0, 2)))
     parts.append(Text(""))
+    if len(kept) < count:
+        parts.append(_shown_line(len(kept), count, "overdue", lang))
     if lang == "vi":
         note = (
             "#: số thứ tự hoạt động; Trễ: số ngày lịch sau hạn; Ngày LV: số ngày làm việc "
@@ -558,9 +605,15 @@ def _support_mark(it: sch.Item, lang: str) -> str:
 
 
 def upcoming_view(
-    snap: sch.Snapshot, ups: Sequence[sch.Upcoming], days: int, lang: str = "vi"
+    snap: sch.Snapshot,
+    ups: Sequence[sch.Upcoming],
+    days: int,
+    lang: str = "vi",
+    *,
+    rows: int | None = sch.ROWS,
 ) -> RenderableType:
-    """``tnplan upcoming``: open items with a date in the next ``days`` days."""
+    """``tnplan upcoming``: open items with a date in the next ``days`` days (the first
+    ``rows`` of them; None: all)."""
     as_of = snap.as_of.date
     last = as_of + dt.timedelta(days=days)
     parts: list[RenderableType] = []
@@ -586,7 +639,7 @@ def upcoming_view(
     table.add_column(_w(lang, "item"), ratio=1, overflow="fold")
     what_vi = {"start": "bắt đầu", "end": "kết thúc", "due": ""}
     what_en = {"start": "starts", "end": "ends", "due": ""}
-    for u in ups:
+    for u in ups if rows is None else ups[:rows]:
         it = u.item
         due = day_text(u.date, as_of, weekday=True, lang=lang)
         if it.due_time is not None and u.what == "due":
@@ -606,6 +659,8 @@ def upcoming_view(
         row.append(title)
         table.add_row(*row)
     parts.append(table)
+    if rows is not None and len(ups) > rows:
+        parts.append(_shown_line(rows, len(ups), "upcoming", lang))
     return Group(*parts)
 
 
@@ -775,6 +830,11 @@ def timeline_view(tl: sch.Timeline, lang: str = "vi", *, cells: int = 80) -> Tex
         out.append(f" {mark} ", style=LATE if row.late else "dim")
         out.append_text(_row_cells(row, cols, kinds, as_of))
         out.append("\n")
+
+    if tl.hidden:
+        shown = _shown_line(tl.activities - tl.hidden, tl.activities, "activities", lang)
+        for line in textwrap.wrap(shown.plain, max(20, total)):
+            out.append(line + "\n", style="dim")
 
     # Legend, wrapped at the width.
     legend = Text(style="dim")
