@@ -832,8 +832,8 @@ def timeline_view(tl: sch.Timeline, lang: str = "vi", *, cells: int = 80) -> Tex
         out.append("\n")
 
     if tl.hidden:
-        shown = _shown_line(tl.activities - tl.hidden, tl.activities, "activities", lang)
-        for line in textwrap.wrap(shown.plain, max(20, total)):
+        note = _shown_line(tl.activities - tl.hidden, tl.activities, "activities", lang)
+        for line in textwrap.wrap(note.plain, max(20, total)):
             out.append(line + "\n", style="dim")
 
     # Legend, wrapped at the width.
