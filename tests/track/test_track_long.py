@@ -145,3 +145,25 @@ def test_upcoming_shows_the_first_20(cli: Cli, tmp_path: Path, lang: str) -> Non
     assert r.out.count("Hoạt động số") + r.out.count("Việc của") == 20
     r = cli("upcoming", str(plan), "--as-of", _day(0), "--days", "30", "--all")
     assert r.out.count("Hoạt động số") + r.out.count("Việc của") == 60  # days 1 to 30
+
+
+def test_a_title_of_megabytes_is_cut_on_the_terminal(cli: Cli, tmp_path: Path) -> None:
+    """A slip that pastes a whole file into the title: the views print its first thousand
+    characters (laying out megabytes of text took minutes); JSON keeps it whole."""
+    from support import PLAN
+
+    title = "Kế hoạch rất dài " * 20_000  # 340,000 characters
+    text = PLAN.read_text(encoding="utf-8")
+    start = text.index("  title: ")
+    end = text.index("\n", start)
+    plan = tmp_path / "dai.yaml"
+    plan.write_text(f"{text[:start]}  title: {title}{text[end:]}", encoding="utf-8")
+    r = cli("status", str(plan), "--as-of", "14/5/2026")
+    assert (r.code, r.err) == (0, "")
+    head = " ".join(r.out.split("\n\n")[0].split())
+    shown = head.removeprefix("Kế hoạch: ").split(" Chủ đề:")[0]
+    assert shown.endswith("…")
+    assert 900 < len(shown) <= 1000
+    assert title.startswith(shown[:-1].rstrip())
+    r = cli("status", str(plan), "--as-of", "14/5/2026", "--json")
+    assert json.loads(r.out)["plans"][0]["title"].startswith(title.strip())

@@ -30,7 +30,9 @@ a plan (``control-char``); this is the second line of defence.  Then:
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 
 _BREAKS = re.compile(r"[\t\n\v\f\r\x1c-\x1e\x85\u2028\u2029]+")
 _NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
@@ -79,6 +81,13 @@ def word(text: str) -> str:
 
 def html(text: str) -> str:
     """Plan text for an HTML document."""
-    from markupsafe import escape  # Jinja2's own escaping, so templates and code agree
+    return str(_html_escape()(clean(text)))
 
-    return str(escape(clean(text)))
+
+@functools.cache
+def _html_escape() -> Callable[[str], str]:
+    """Jinja2's own escaping, so templates and code agree (imported once, when first needed:
+    a dashboard escapes hundreds of thousands of values)."""
+    from markupsafe import escape
+
+    return escape

@@ -690,12 +690,35 @@ def _cards(status: PlanStatus) -> tuple[list[Card], list[tuple[str, int]]]:
     return cards, [(s, n) for s, n in p.by_status.items() if n]
 
 
+@dataclass(frozen=True)
+class _ItemsOf:
+    """A plan's items by activity, gathered once (a lookup per activity would be quadratic)."""
+
+    activity: dict[str, Item]
+    tasks: dict[str, list[Item]]
+
+    @classmethod
+    def of(cls, status: PlanStatus) -> _ItemsOf:
+        activity: dict[str, Item] = {}
+        tasks: dict[str, list[Item]] = {}
+        for x in status.items:
+            if x.kind == "activity":
+                activity.setdefault(x.id, x)
+            elif x.kind == "task" and x.activity is not None:
+                tasks.setdefault(x.activity, []).append(x)
+        return cls(activity, tasks)
+
+
 def _activity(
-    plan: model.Plan, a: model.Activity, status: PlanStatus, owners: _Owners, as_of: AsOf
+    plan: model.Plan,
+    a: model.Activity,
+    items: _ItemsOf,
+    owners: _Owners,
+    as_of: AsOf,
 ) -> ActivityView:
     from ..plan.state import state_on
 
-    it = next((x for x in status.activities if x.id == a.id), None)
+    it = items.activity.get(a.id)
     st = state_on(plan, a, as_of.date)
     start, end = plan.activity_window(a)
     facts = [("Thời gian", span_text(start, end)), ("Đơn vị chủ trì", owners.name(a.lead))]
@@ -720,8 +743,7 @@ def _activity(
             facts.append(("Người chủ trì", e.chair))
         if e.invitees:
             facts.append(("Khách mời", ", ".join(_who(plan, i) for i in e.invitees)))
-    task_items = [x for x in status.items if x.kind == "task" and x.activity == a.id]
-    by_id = {x.id: x for x in task_items}
+    by_id = {x.id: x for x in items.tasks.get(a.id, [])}
     tasks = []
     for n, t in enumerate(a.tasks, 1):
         ti = by_id.get(t.id or f"{a.id}#{n}")
@@ -817,6 +839,7 @@ def _section(
     plan = status.plan
     doc = plan.document
     period = plan.period
+    items = _ItemsOf.of(status)
     shown: set[str] | None = None
     if filtered:
         shown = {it.activity for it in status.items if it.activity and it.kind != "report"}
@@ -860,7 +883,7 @@ def _section(
         late=late,
         deadlines=_deadline_views(status, owners),
         activities=[
-            _activity(plan, a, status, owners, as_of)
+            _activity(plan, a, items, owners, as_of)
             for a in plan.activities
             if shown is None or a.id in shown
         ],

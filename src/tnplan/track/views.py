@@ -123,6 +123,17 @@ STATUS_STYLE = {
 LATE = "bold red"
 
 
+LONGEST = 1000
+"""Characters of a free text (a title, a theme) a view prints at most: a text longer than
+ten lines is a slip in the plan, and laying out megabytes of it would take the terminal
+minutes."""
+
+
+def clip(text: str) -> str:
+    """``text``, cut to :data:`LONGEST` characters with ``…`` when longer."""
+    return text if len(text) <= LONGEST else fit(text[: LONGEST + 1], LONGEST)
+
+
 def _w(lang: str, key: str) -> str:
     return WORDS[lang][key]
 
@@ -329,7 +340,7 @@ def _activities_table(
             dates += "*"
         number = Text(str(it.number) if it.number is not None else "")
         mark = _support_mark(it, lang)
-        title = Text(fit(it.title, room - len(mark)), style=LATE if it.late else "")
+        title = Text(fit(clip(it.title), room - len(mark)), style=LATE if it.late else "")
         if mark:
             title.append(mark, style="dim")
         status = Text(_w(lang, it.status), style=STATUS_STYLE.get(it.status, ""))
@@ -363,7 +374,7 @@ def _next_table(p: sch.PlanStatus, as_of: dt.date, lang: str, limit: int) -> Ren
         due = day_text(n.due, as_of, weekday=True, lang=lang)
         if n.due_time is not None:
             due += f" {n.due_time.hour:02d}:{n.due_time.minute:02d}"
-        title = Text(n.title)
+        title = Text(clip(n.title))
         if n.kind == "deadline" and n.owners is not None:
             got = "đã nộp" if lang == "vi" else "reported"
             title.append(f" ({n.reported}/{n.owners} {got})", style="dim")
@@ -417,11 +428,11 @@ def status_view(
         if i:
             parts.append(Text(""))
         title = Text(f"{_w(lang, 'plan')}: ", style="bold")
-        title.append(p.title, style="bold")
+        title.append(clip(p.title), style="bold")
         parts.append(title)
         if p.theme:
             theme = Text(f"{_w(lang, 'theme')}: ", style="bold")
-            theme.append(p.theme)
+            theme.append(clip(p.theme))
             parts.append(theme)
         period = Text(f"{_w(lang, 'period')}: ", style="bold")
         period.append(
@@ -587,7 +598,7 @@ def _item_title(it: sch.Item, lang: str) -> Text:
     title = Text()
     if it.kind == "activity":
         title.append(f"{_w(lang, 'activity').capitalize()}: ", style="dim")
-    title.append(it.title)
+    title.append(clip(it.title))
     if it.kind == "report" and not fold(it.title).startswith(fold(_w(lang, "report"))):
         title.append(f" ({_w(lang, 'report')})", style="dim")
     title.append(_support_mark(it, lang), style="dim")
@@ -649,7 +660,7 @@ def upcoming_view(
         what = (what_vi if lang == "vi" else what_en)[u.what]
         label = what or _w(lang, it.kind)
         title.append(f"{label[0].upper()}{label[1:]}: ", style="dim")
-        title.append(it.title)
+        title.append(clip(it.title))
         title.append(_support_mark(it, lang), style="dim")
         if it.status != "planned":
             title.append(f" ({_w(lang, it.status)})", style=STATUS_STYLE[it.status])
