@@ -44,8 +44,9 @@ def check_file(path: Path, *, lang: str = "vi", display: str | None = None) -> C
     from . import load, schema
 
     rep = Reporter(display or str(path), lang)
-    root = load.read(path, rep)
+    root = load.read(path, rep, fold=schema.fold(rep))
     plan = schema.build_plan(root, rep) if root is not None else None
+    del root  # the nodes: not needed once the plan is built
     if plan is not None:
         plan.source = str(path)
         check_plan(plan, rep)
@@ -65,8 +66,9 @@ def check_bytes(data: bytes, display: str, *, lang: str = "vi") -> Checked:
         rep.add((1, 1), "file-too-large", size=len(data) // 2**20, max=load.MAX_BYTES // 2**20)
         root = None
     else:
-        root = load.parse_bytes(data, rep)
+        root = load.parse_bytes(data, rep, schema.fold(rep))
     plan = schema.build_plan(root, rep) if root is not None else None
+    del root  # the nodes: not needed once the plan is built
     if plan is not None:
         plan.source = display
         check_plan(plan, rep)
@@ -185,9 +187,13 @@ _PLANS: dict[type, tuple[tuple[tuple[str, str, bool], ...], tuple[str, ...]]] = 
 
 
 def _plan_of(cls: type) -> tuple[tuple[tuple[str, str, bool], ...], tuple[str, ...]]:
-    """For a model class: its reference fields (name, kind, is a list) and its other fields."""
+    """For a model class: its reference fields (name, kind, is a list) and the fields that
+    may hold other parts of the plan (the only ones the walk looks into)."""
     got = _PLANS.get(cls)
     if got is None:
+        import typing
+
+        hints = typing.get_type_hints(cls)
         refs = []
         others = []
         for fd in dataclasses.fields(cls):
@@ -196,10 +202,19 @@ def _plan_of(cls: type) -> tuple[tuple[tuple[str, str, bool], ...], tuple[str, .
             kind = fd.metadata.get("kind", "")
             if kind in _REF_KINDS:
                 refs.append((fd.name, kind, str(fd.type).startswith("list")))
-            else:
+            elif _holds_nodes(hints[fd.name]):
                 others.append(fd.name)
         got = _PLANS[cls] = (tuple(refs), tuple(others))
     return got
+
+
+def _holds_nodes(tp: Any) -> bool:
+    """Whether a field of this type may hold a part of the plan (a model class)."""
+    import typing
+
+    if isinstance(tp, type) and issubclass(tp, model.Node):
+        return True
+    return any(_holds_nodes(arg) for arg in typing.get_args(tp))
 
 
 def _references(root: model.Node) -> Iterator[tuple[model.Node, str, str, str, int | None]]:

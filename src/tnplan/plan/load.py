@@ -11,32 +11,149 @@ from __future__ import annotations
 import re
 import stat
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from .messages import Reporter
 
-_Base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when built with it
+_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's when built with it
 
 _STR_TAG = "tag:yaml.org,2002:str"
-_KIND_TAGS = {
-    yaml.ScalarNode: _STR_TAG,
-    yaml.SequenceNode: "tag:yaml.org,2002:seq",
-    yaml.MappingNode: "tag:yaml.org,2002:map",
-}
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_MAP_TAG = "tag:yaml.org,2002:map"
+_KIND_TAGS = {yaml.ScalarNode: _STR_TAG, yaml.SequenceNode: _SEQ_TAG, yaml.MappingNode: _MAP_TAG}
+
+Fold = dict[str, Callable[[yaml.MappingNode], yaml.Node]]
+"""For the top-level keys it names, a function that converts each mapping of the key's list
+as soon as it is read, and returns what stands for it in the node graph (see :func:`compose`)."""
 
 
-class _Loader(_Base):  # type: ignore[misc]
-    """Composes nodes only; implicit tags are not resolved (tnplan reads scalars itself).
+def compose(stream: bytes | str, fold: Fold | None = None) -> yaml.Node | None:
+    """The node graph of a one-document YAML stream (None when it is empty).
 
-    PyYAML's resolver runs a Python regex cascade on every scalar; tnplan never uses its
-    answer, so skipping it makes large plans load several times faster.
+    PyYAML's nodes, composed from its parser's events (libyaml's), with the error PyYAML's
+    own composer raises for an undefined alias, a repeated anchor or a second document.
+    Implicit tags are not resolved (tnplan reads scalars itself): a node without an explicit
+    tag has its kind's standard one.
+
+    With ``fold``, each mapping in the list of a top-level key it names is handed to its
+    function as soon as it is complete, and what the function returns takes its place: a
+    plan's activities are then converted one by one while the file is read, and the nodes of
+    one activity are let go before the next is read (a big plan never holds all its nodes).
+    Only for a stream without anchors, whose nodes each have one place.
     """
+    from yaml.composer import ComposerError
+    from yaml.events import (
+        AliasEvent,
+        DocumentEndEvent,
+        MappingEndEvent,
+        MappingStartEvent,
+        ScalarEvent,
+        SequenceEndEvent,
+        SequenceStartEvent,
+        StreamEndEvent,
+    )
 
-    def resolve(self, kind: type, value: object, implicit: object) -> str:
-        return _KIND_TAGS[kind]
+    parser = _Loader(stream)
+    get = parser.get_event
+    get()  # the stream's start
+    event = get()
+    if isinstance(event, StreamEndEvent):
+        return None
+    scalar_node, seq_node, map_node = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
+    anchors: dict[str, yaml.Node] = {}
+    # Open collections, outermost first: [node, the children of the collection holding it,
+    # whether it is a mapping, the function that folds its mappings (or None)].
+    stack: list[list[Any]] = []
+    items: list[Any] = []  # the innermost open collection's children (a mapping's: k, v, …)
+    root: yaml.Node | None = None
+    event = get()  # after the document's start
+    while True:
+        kind = type(event)
+        node: Any
+        if kind is ScalarEvent:
+            tag = event.tag
+            node = scalar_node(
+                _STR_TAG if tag is None or tag == "!" else tag,
+                event.value,
+                event.start_mark,
+                event.end_mark,
+                event.style,
+            )
+        elif kind is MappingStartEvent or kind is SequenceStartEvent:
+            tag = event.tag
+            if kind is MappingStartEvent:
+                tag = _MAP_TAG if tag is None or tag == "!" else tag
+                node = map_node(tag, [], event.start_mark, None, event.flow_style)
+            else:
+                tag = _SEQ_TAG if tag is None or tag == "!" else tag
+                node = seq_node(tag, [], event.start_mark, None, event.flow_style)
+            if event.anchor is not None:
+                _anchor(anchors, event, node, ComposerError)
+            how = None
+            if (
+                fold
+                and kind is SequenceStartEvent
+                and len(stack) == 1
+                and stack[0][2]
+                and len(items) % 2
+                and isinstance(items[-1], scalar_node)
+            ):  # the list of a top-level key
+                how = fold.get(nfc(items[-1].value))
+            stack.append([node, items, kind is MappingStartEvent, how])
+            items = []
+            event = get()
+            continue
+        elif kind is MappingEndEvent or kind is SequenceEndEvent:
+            node, outer, is_map, _ = stack.pop()
+            node.end_mark = event.end_mark
+            if is_map:
+                pairs = iter(items)
+                node.value = list(zip(pairs, pairs, strict=True))
+            else:
+                node.value = items
+            items = outer
+            if is_map and stack and stack[-1][3] is not None:
+                node = stack[-1][3](node)
+        elif kind is AliasEvent:
+            found = anchors.get(event.anchor)
+            if found is None:
+                raise ComposerError(None, None, "found undefined alias", event.start_mark)
+            node = found
+        else:  # the document's end
+            assert kind is DocumentEndEvent
+            break
+        if kind is ScalarEvent and event.anchor is not None:
+            _anchor(anchors, event, node, ComposerError)
+        if stack:
+            items.append(node)
+        else:
+            root = node
+        event = get()
+    event = get()
+    if not isinstance(event, StreamEndEvent):
+        assert root is not None
+        raise ComposerError(
+            "expected a single document in the stream",
+            root.start_mark,
+            "but found another document",
+            event.start_mark,
+        )
+    return root
+
+
+def _anchor(anchors: dict[str, yaml.Node], event: Any, node: yaml.Node, error: type) -> None:
+    if event.anchor in anchors:
+        raise error(
+            "found duplicate anchor; first occurrence",
+            anchors[event.anchor].start_mark,
+            "second occurrence",
+            event.start_mark,
+        )
+    anchors[event.anchor] = node
 
 
 MAX_BYTES = 32 * 1024 * 1024
@@ -92,7 +209,9 @@ def forget_reads() -> None:
     _READ.clear()
 
 
-def read(path: Path, rep: Reporter, *, plan: bool = True) -> yaml.Node | None:
+def read(
+    path: Path, rep: Reporter, *, plan: bool = True, fold: Fold | None = None
+) -> yaml.Node | None:
     """Read and parse one plan file; problems go to ``rep``, never raised.
 
     A plan file is remembered as read (:func:`read_as`), so no command writes over it; other
@@ -122,7 +241,7 @@ def read(path: Path, rep: Reporter, *, plan: bool = True) -> yaml.Node | None:
 
         rep.add((1, 1), "unreadable", reason=os_reason(exc, rep.lang))
         return None
-    return parse_bytes(data, rep)
+    return parse_bytes(data, rep, fold)
 
 
 def _line_col(text: str, offset: int) -> tuple[int, int]:
@@ -130,8 +249,10 @@ def _line_col(text: str, offset: int) -> tuple[int, int]:
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
-def parse_bytes(data: bytes, rep: Reporter) -> yaml.Node | None:
-    """Parse YAML bytes (UTF-8, optional BOM, any line endings) into a node graph."""
+def parse_bytes(data: bytes, rep: Reporter, fold: Fold | None = None) -> yaml.Node | None:
+    """Parse YAML bytes (UTF-8, optional BOM, any line endings) into a node graph.
+
+    ``fold`` (see :func:`compose`) applies to a file without anchors."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -147,13 +268,15 @@ def parse_bytes(data: bytes, rep: Reporter) -> yaml.Node | None:
     if not text.strip():
         rep.add((1, 1), "empty-file")
         return None
-    rep.source = text  # for messages that show a corrected line
+    del text  # libyaml reads the bytes; a message that needs a line decodes them again
+    rep.source = data
+    anchored = _has_anchor(data)
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        root = compose(data, None if anchored else fold)
     except yaml.YAMLError as exc:
         from .yaml_errors import explain
 
-        found = explain(exc, text, rep.lang)
+        found = explain(exc, rep.source, rep.lang)
         if found.code == "too-deep":
             rep.add((found.line, found.col), "too-deep")
         else:
@@ -165,7 +288,7 @@ def parse_bytes(data: bytes, rep: Reporter) -> yaml.Node | None:
     if root is None:
         rep.add((1, 1), "empty-file")
         return None
-    if _has_anchor(data) and not _expansion_ok(root, rep):
+    if anchored and not _expansion_ok(root, rep):
         return None
     return root
 

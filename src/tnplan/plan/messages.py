@@ -637,8 +637,27 @@ class Reporter:
         self.problems: list[Problem] = []
         self.dropped: set[str] = set()
         """Ids of objects left out for errors already reported (no cascade of unknown ids)."""
-        self.source = ""
-        """The text of the file, once read: for messages that show a corrected line."""
+        self._source: str | bytes = ""
+
+    @property
+    def source(self) -> str:
+        """The text of the file, once read: for messages that show a corrected line.
+
+        It may be given as the file's UTF-8 bytes: a big plan's text as a Python string takes
+        twice the file's size, so it is decoded only if a message needs a line of it."""
+        if isinstance(self._source, bytes):
+            self._source = self._source.decode("utf-8")
+        return self._source
+
+    @source.setter
+    def source(self, value: str | bytes) -> None:
+        self._source = value
+
+    def child(self) -> Reporter:
+        """A reporter for the same file and language, that collects its own problems."""
+        other = Reporter(self.file, self.lang)
+        other._source = self._source
+        return other
 
     def add(self, at: tuple[int, int], code: str, **kw: object) -> None:
         level, vi, vi_hint, en, en_hint = CATALOGUE[code]

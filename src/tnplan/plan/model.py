@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 Pos = tuple[int, int]
 """A 1-based (line, column) in the plan file."""
@@ -60,13 +61,83 @@ def f(
     return field(default=default, metadata=meta)
 
 
+class Positions:
+    """Where each field of a part of the plan was written (and each item of a list field,
+    as ``name.index``), kept small: a plan of 10,000 activities has a quarter of a million.
+
+    The field names are one tuple shared by every part written with the same fields (a
+    plan's activities have a few such sets), the positions one number.
+    """
+
+    __slots__ = ("_at", "_keys")
+    _SHARED: ClassVar[dict[tuple[str, ...], tuple[str, ...]]] = {}
+
+    def __init__(self, found: dict[str, Pos] | None = None) -> None:
+        found = found or {}
+        keys = tuple(found)
+        self._keys = self._SHARED.setdefault(keys, keys)
+        at = 0
+        for i, (line, col) in enumerate(reversed(found.values())):
+            at |= (line << 32 | col) << (64 * i)
+        self._at = at
+
+    @classmethod
+    def packed(cls, keys: tuple[str, ...], at: int) -> Positions:
+        """Positions from their keys and the number holding them: each one 64 bits, the
+        line in the upper 32 and the column in the lower, the first key's highest."""
+        self = cls.__new__(cls)
+        self._keys = cls._SHARED.setdefault(keys, keys)
+        self._at = at
+        return self
+
+    def get(self, key: str, default: Pos | None = None) -> Pos | None:
+        try:
+            i = len(self._keys) - 1 - self._keys.index(key)
+        except ValueError:
+            return default
+        packed = self._at >> (64 * i)
+        return (packed >> 32) & 0xFFFFFFFF, packed & 0xFFFFFFFF
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._keys
+
+    def __getitem__(self, key: str) -> Pos:
+        found = self.get(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def items(self) -> list[tuple[str, Pos]]:
+        return [(k, self[k]) for k in self._keys]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Positions):
+            return (self._keys, self._at) == (other._keys, other._at)
+        return isinstance(other, dict) and dict(self.items()) == other
+
+    def __hash__(self) -> int:
+        return hash((self._keys, self._at))
+
+    def __repr__(self) -> str:
+        return f"Positions({dict(self.items())!r})"
+
+
+NO_POSITIONS = Positions()
+
+
 @dataclass(kw_only=True)
 class Node:
     """Where a part of the plan was written: its own position and each field's."""
 
     pos: Pos = field(default=(0, 0), compare=False, repr=False, metadata={"internal": True})
-    field_pos: dict[str, Pos] = field(
-        default_factory=dict, compare=False, repr=False, metadata={"internal": True}
+    field_pos: Positions = field(
+        default=NO_POSITIONS, compare=False, repr=False, metadata={"internal": True}
     )
     bad_fields: frozenset[str] = field(
         default=frozenset(), compare=False, repr=False, metadata={"internal": True}
@@ -76,10 +147,10 @@ class Node:
     def where(self, name: str, index: int | None = None) -> Pos:
         """Position of field ``name`` (or of its item ``index``), else of this node."""
         if index is not None:
-            key = f"{name}.{index}"
-            if key in self.field_pos:
-                return self.field_pos[key]
-        return self.field_pos.get(name, self.pos)
+            found = self.field_pos.get(f"{name}.{index}")
+            if found is not None:
+                return found
+        return self.field_pos.get(name) or self.pos
 
 
 @dataclass(kw_only=True)

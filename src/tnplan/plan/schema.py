@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import re
+import sys
 import types
 import typing
 from collections.abc import Callable
@@ -120,17 +122,17 @@ def _text(kind: str, empty: str = "fill-or-remove") -> Conv:
             if _colon_trap(node, label, rep):
                 return INVALID
             return _wrong(node, label, rep, "text")
-        if not _check_tag(node, rep):
+        if node.tag not in _PLAIN_TAGS and not _check_tag(node, rep):
             return INVALID
-        if node.style and kind != "id":  # quoted or block text: always text
-            text = load.nfc(node.value).strip()
-            if text:
+        raw = node.value
+        if node.style:  # quoted or block text: always text
+            text = load.nfc(raw).strip()
+            if text and kind != "id":
                 return _printable(text, node, label, rep)
-        value = load.scalar(node)
-        if isinstance(value, bool) or value is None:
+        elif raw in load._NULLS or raw in load._TRUE or raw in load._FALSE:
             return _wrong(node, label, rep, "text")
-        text = value if isinstance(value, str) else node.value
-        text = text.strip()
+        else:  # plain: a number is text here too, as written
+            text = load.nfc(raw).strip()
         if not text:
             rep.add(load.pos(node), "empty-text", field=label, fix=rep.fix(empty))
             return INVALID
@@ -140,9 +142,16 @@ def _text(kind: str, empty: str = "fill-or-remove") -> Conv:
         if kind == "docnumber" and not _DOCNUMBER_RE.match(text):
             rep.add(load.pos(node), "bad-docnumber", value=text)
             return INVALID
+        if kind in _REF_KINDS:  # an id written in many places: one string for them all
+            text = sys.intern(text)
         return _printable(text, node, label, rep)
 
+    # How a mapping's converter may read a plain value of this field itself (_compile).
+    conv.fast = {"": "text", "id": "id"}.get(kind, "ref" if kind in _REF_KINDS else None)  # type: ignore[attr-defined]
     return conv
+
+
+_REF_KINDS = frozenset({"id", "unit", "guest", "invitee", "activity", "deadline"})
 
 
 def _printable(text: str, node: yaml.Node, label: str, rep: Reporter) -> Any:
@@ -246,7 +255,7 @@ def _date(node: yaml.Node, label: str, rep: Reporter) -> Any:
         return INVALID
     text = node.value.strip()
     try:
-        return parse_date(text)
+        return _parse_date(text)
     except ValueError as exc:
         reason, fix = _reason(exc, rep, "12/5/2026")
         rep.add(load.pos(node), "bad-date", field=label, value=text, reason=reason, fix=fix)
@@ -260,11 +269,17 @@ def _time(node: yaml.Node, label: str, rep: Reporter) -> Any:
         return INVALID
     text = node.value.strip()
     try:
-        return parse_time(text)
+        return _parse_time(text)
     except ValueError as exc:
         reason, fix = _reason(exc, rep, '"08:30"')
         rep.add(load.pos(node), "bad-time", field=label, value=text, reason=reason, fix=fix)
         return INVALID
+
+
+# A plan writes the same few hundred dates and times again and again: each is read once (a
+# date or time object is never changed, so they are shared).
+_parse_date = functools.lru_cache(maxsize=4096)(parse_date)
+_parse_time = functools.lru_cache(maxsize=1024)(parse_time)
 
 
 def _reason(exc: ValueError, rep: Reporter, example: str) -> tuple[str, str]:
@@ -300,6 +315,7 @@ def _optional(inner: Conv) -> Conv:
             return None
         return inner(node, label, rep)
 
+    conv.inner = inner  # type: ignore[attr-defined]  # a mapping's converter tests null itself
     return conv
 
 
@@ -371,12 +387,67 @@ def _list(item: Conv) -> Conv:
             return INVALID
         out = []
         for child in node.value:
-            value = item(child, label, rep)
+            if child.__class__ is Folded:  # converted while the file was read
+                if child.problems:
+                    rep.problems.extend(child.problems)
+                if child.dropped:
+                    rep.dropped |= child.dropped
+                value = child.obj
+            else:
+                value = item(child, label, rep)
             if value is not INVALID:
                 out.append(value)
         return out
 
     return conv
+
+
+class Folded(yaml.MappingNode):
+    """An item of a plan's top-level list, converted as soon as it was read (:func:`fold`):
+    the object (or :data:`INVALID`), and the problems and dropped ids its conversion found,
+    which the list's converter hands to the reporter when it reaches the item, as if it had
+    converted it then."""
+
+    __slots__ = ("dropped", "end_mark", "flow_style", "obj", "problems", "start_mark", "tag")
+    value: tuple[()] = ()
+
+    def __init__(self, node: yaml.Node, obj: Any, found: Reporter) -> None:
+        self.tag = node.tag
+        self.start_mark = node.start_mark
+        self.end_mark = None
+        self.flow_style = None
+        self.obj = obj
+        self.problems = found.problems or None
+        self.dropped = found.dropped or None
+
+
+def fold(rep: Reporter) -> load.Fold:
+    """For :func:`tnplan.plan.load.compose`: the plan's top-level lists of objects (units,
+    guests, activities, deadlines …) are converted item by item as the file is read, so a
+    large plan's nodes are let go one activity at a time instead of all held until the end."""
+    plan = converter(model.Plan)  # compiles the item converters too
+    del plan
+    out: load.Fold = {}
+    hints = typing.get_type_hints(model.Plan)
+    for fd in dataclasses.fields(model.Plan):
+        args = typing.get_args(hints[fd.name])
+        if (
+            fd.metadata.get("internal")
+            or typing.get_origin(hints[fd.name]) is not list
+            or not (isinstance(args[0], type) and dataclasses.is_dataclass(args[0]))
+        ):
+            continue
+
+        out[fd.name] = _folder(converter(args[0]), fd.name, rep)
+    return out
+
+
+def _folder(conv: Conv, label: str, rep: Reporter) -> Callable[[yaml.MappingNode], yaml.Node]:
+    def item(node: yaml.MappingNode) -> yaml.Node:
+        found = rep.child()
+        return Folded(node, conv(node, label, found), found)
+
+    return item
 
 
 _CACHE: dict[type, Conv] = {}
@@ -392,7 +463,7 @@ def converter(cls: type[Any]) -> Conv:
 
 def _compile(cls: type[Any]) -> Conv:
     hints = typing.get_type_hints(cls)
-    fields: dict[str, tuple[Conv, bool, bool]] = {}
+    fields: dict[str, tuple[Conv, bool, bool, bool, str | None]] = {}
     for fd in dataclasses.fields(cls):
         if fd.metadata.get("internal"):
             continue
@@ -401,37 +472,52 @@ def _compile(cls: type[Any]) -> Conv:
         field_conv, is_list = _for_type(
             hints[fd.name], fd.metadata.get("kind", ""), empty, fd.metadata.get("bounds")
         )
-        fields[fd.name] = (field_conv, is_list, required)
+        inner = getattr(field_conv, "inner", None)  # optional: null is None, tested here
+        fconv = inner or field_conv
+        fast = "date" if fconv is _date else getattr(fconv, "fast", None)
+        fields[fd.name] = (fconv, is_list, required, inner is not None, fast)
     names = list(fields)
+    required_names = [name for name, (_, _, required, _, _) in fields.items() if required]
+    nulls = load._NULLS
+    not_text = load._NULLS | load._TRUE | load._FALSE
+    str_tag = load._STR_TAG
+    nfc = load.nfc
+    intern = sys.intern
     cls_name = cls.__name__
+    scalar_node = yaml.ScalarNode
 
     def conv(node: yaml.Node, label: str, rep: Reporter) -> Any:
         if not isinstance(node, yaml.MappingNode):
             if isinstance(node, (yaml.ScalarNode, yaml.SequenceNode)):
                 rep.add(load.pos(node), "not-a-mapping", field=label)
             return INVALID
-        if not _check_tag(node, rep):
+        if node.tag not in _PLAIN_TAGS and not _check_tag(node, rep):
             return INVALID
         values: dict[str, Any] = {}
-        field_pos: dict[str, model.Pos] = {}
+        pos_keys: list[str] = []
+        pos_at = 0  # the positions of pos_keys, 64 bits each (model.Positions.packed)
         bad: set[str] = set()
         broken = False
-        items = node.value
-        if any(k.value == "<<" for k, _ in items) or not all(
-            k.__class__ is yaml.ScalarNode for k, _ in items
-        ):
-            pairs = list(load.mapping(node, rep))
-        else:  # fast path: keys are plain text; only duplicates to watch for
-            pairs = []
-            seen: dict[str, int] = {}
-            for knode, vnode in items:
-                key = knode.value if knode.value.isascii() else load.nfc(knode.value)
-                if key in seen:
-                    line = knode.start_mark.line + 1
-                    rep.add(load.pos(knode), "duplicate-key", key=key, first=seen[key], line=line)
-                    continue
-                seen[key] = knode.start_mark.line + 1
-                pairs.append((key, knode, vnode))
+        # The usual case, in one pass: every key is text and none is a merge key (`<<`),
+        # so only a repeated key is to watch for.
+        pairs: list[tuple[str, yaml.Node, yaml.Node]] = []
+        seen: dict[str, int] = {}
+        repeated: list[tuple[yaml.Node, str, int]] = []
+        for knode, vnode in node.value:
+            if knode.__class__ is not scalar_node or knode.value == "<<":
+                # Merge keys, or keys that are not text: the general reading.
+                pairs = list(load.mapping(node, rep))
+                repeated = []  # reported by it
+                break
+            key = knode.value if knode.value.isascii() else load.nfc(knode.value)
+            if key in seen:
+                repeated.append((knode, key, seen[key]))
+                continue
+            seen[key] = knode.start_mark.line + 1
+            pairs.append((key, knode, vnode))
+        for knode, key, first in repeated:
+            line = knode.start_mark.line + 1
+            rep.add(load.pos(knode), "duplicate-key", key=key, first=first, line=line)
         meant: set[str] = set()  # fields an unknown key was taken for: not reported missing too
         for key, knode, vnode in pairs:
             spec = fields.get(key)
@@ -449,7 +535,7 @@ def _compile(cls: type[Any]) -> Conv:
                     suggest=rep.field_hint(found, names),
                 )
                 continue
-            fconv, is_list, required = spec
+            fconv, is_list, required, optional, fast = spec
             if required and _is_null(vnode):
                 rep.add(
                     load.pos(vnode),
@@ -461,7 +547,28 @@ def _compile(cls: type[Any]) -> Conv:
                 broken = True
                 bad.add(key)
                 continue
-            value = fconv(vnode, key, rep)
+            if vnode.__class__ is not scalar_node or vnode.style or vnode.tag != str_tag:
+                value = fconv(vnode, key, rep)
+            elif optional and vnode.value in nulls:
+                value = None
+            elif fast is None or vnode.value in not_text:
+                value = fconv(vnode, key, rep)
+            elif fast == "date":  # the usual plain values, read here; the rest as ever
+                try:
+                    value = _parse_date(vnode.value.strip())
+                except ValueError:
+                    value = fconv(vnode, key, rep)
+            else:
+                raw = vnode.value
+                value = (raw if raw.isascii() else nfc(raw)).strip()
+                if (
+                    not value
+                    or not value.isprintable()
+                    or (fast == "id" and not ID_RE.match(value))
+                ):
+                    value = fconv(vnode, key, rep)
+                elif fast != "text":
+                    value = intern(value)
             if value is INVALID:
                 broken = broken or required
                 bad.add(key)
@@ -479,13 +586,17 @@ def _compile(cls: type[Any]) -> Conv:
                 broken = True
                 continue
             values[key] = value
-            field_pos[key] = load.pos(vnode)
+            mark = vnode.start_mark
+            pos_keys.append(key)
+            pos_at = pos_at << 64 | (mark.line + 1) << 32 | (mark.column + 1)
             if is_list and isinstance(vnode, yaml.SequenceNode):
                 for i, child in enumerate(vnode.value):
-                    field_pos[f"{key}.{i}"] = load.pos(child)
+                    mark = child.start_mark
+                    pos_keys.append(f"{key}.{i}")
+                    pos_at = pos_at << 64 | (mark.line + 1) << 32 | (mark.column + 1)
         at = load.pos(node)
-        for name, (_, _, required) in fields.items():
-            if required and name not in values and name not in bad:
+        for name in required_names:
+            if name not in values and name not in bad:
                 broken = True
                 if name in meant:
                     continue
@@ -504,7 +615,7 @@ def _compile(cls: type[Any]) -> Conv:
             return INVALID
         obj = cls(**values)
         obj.pos = at
-        obj.field_pos = field_pos
+        obj.field_pos = model.Positions.packed(tuple(pos_keys), pos_at)
         bad |= meant  # written under another name, already reported: no "missing" warning too
         if bad:
             obj.bad_fields = frozenset(bad)
