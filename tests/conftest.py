@@ -16,7 +16,14 @@ from support import Run, check_golden
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """Stop at once, with the fix, when the package or a dependency is not installed."""
+    """Stop at once, with the fix, when the package or a dependency is not installed.
+
+    tnplan's cache (help laid out once, see ``tnplan.cli.quick``) goes to a folder of this
+    test session, never to the home folder: every test run starts without one."""
+    import os
+    import tempfile
+
+    os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="tnplan-test-cache-")
     try:
         import tnplan.cli  # noqa: F401
     except ModuleNotFoundError as exc:

@@ -115,7 +115,7 @@ def test_bash_completes_commands_options_formats_and_ids_of_the_plan_here(folder
         ["md", "html", "docx"],
         ["auto", "text", "json", "github", "sarif"],
         ["bao-cao"],
-        ["--as-of", "--owner", "--json", "--lang", "--help"],
+        ["--as-of", "--owner", "--json", "--all", "--lang", "--help"],
     ]
 
 

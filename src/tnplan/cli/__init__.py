@@ -16,193 +16,85 @@ every command: ``-o`` is ``--output``, ``-u`` is ``--owner``, ``-f`` is ``--form
 from __future__ import annotations
 
 import gc
+import importlib
 import os
 import sys
-import warnings
-from typing import Annotated
+from typing import TYPE_CHECKING, Any
 
-# Click 8.5 deprecates `click.utils.get_binary_stream` and `get_text_stream`, which Typer 0.24
-# imports by those names when it loads; nothing of tnplan uses them.  Only these two warnings
-# are silenced, only while Typer loads, so tnplan runs on click 8.1 to 8.x without a warning
-# (and beside tools that need click 8.5, such as check-jsonschema).
-with warnings.catch_warnings():
-    warnings.filterwarnings(
-        "ignore",
-        message=r"'click\.utils\.get_(binary|text)_stream' is deprecated",
-        category=DeprecationWarning,
-    )
-    import typer
-
-from ..plan.problems import TnplanError
+from ..plan.errors import TnplanError
 from . import common
-from .i18n import tr
 
-app = typer.Typer(
-    name="tnplan",
-    help=tr(
-        "Kế hoạch sự kiện của cơ quan dưới dạng YAML: kiểm tra, theo dõi tiến độ, soạn văn bản "
-        "theo Nghị định 30/2020.\n\n"
-        "Ví dụ: tnplan validate plans/ · tnplan status --as-of 14/5/2026 · "
-        "tnplan render invitation hoi-nghi-sang-che",
-        "An agency's event plan as YAML: check it, track it, write its documents in the "
-        "layout of Decree 30/2020.\n\n"
-        "Examples: tnplan validate plans/ · tnplan status --as-of 14/5/2026 · "
-        "tnplan render invitation hoi-nghi-sang-che",
-    ),
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode="markdown",
-    add_completion=False,  # tnplan's own --install-completion/--show-completion, in both languages
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+if TYPE_CHECKING:
+    from .root import app as app
+    from .root import run as run
+    from .root import usage_error as usage_error
 
+COMMANDS = {
+    "validate": "validate",
+    "status": "track",
+    "timeline": "track",
+    "overdue": "track",
+    "upcoming": "track",
+    "render": "documents",
+    "export": "exports",
+    "new": "exports",
+    "collect": "collect",
+    "remind": "collect",
+}
+"""Each command, and the module of this package that defines it."""
+MODULES = ("validate", "track", "documents", "exports", "collect")
 
-def _version(value: bool) -> None:
-    if value:
-        from .. import __version__
-
-        typer.echo(f"tnplan {__version__}")
-        raise typer.Exit()
+_LOADING = False
+"""True while command modules are imported (their ``from . import app`` takes the app as it
+is, without importing the others)."""
 
 
-def _show_completion(value: str | None) -> None:
-    if value is not None:
-        from .shell import show
-
-        show(value, common.lang_from_env(None))
-        raise typer.Exit()
-
-
-def _install_completion(value: str | None) -> None:
-    if value is not None:
-        from .shell import install
-
-        install(value, common.lang_from_env(None))
-        raise typer.Exit()
-
-
-ShellOpt = tr("[bash|zsh|fish]", "[bash|zsh|fish]")
-
-
-@app.callback()
-def _root(
-    debug: Annotated[
-        bool,
-        typer.Option(
-            "--debug",
-            help=tr(
-                "Hiện đủ dấu vết lỗi của Python khi có lỗi (cho người phát triển).",
-                "Show the Python traceback of an error (for developers).",
-            ),
-        ),
-    ] = False,
-    version: Annotated[
-        bool,
-        typer.Option(
-            "--version",
-            callback=_version,
-            is_eager=True,
-            help=tr("In phiên bản rồi thoát.", "Print the version and exit."),
-        ),
-    ] = False,
-    lang: common.LangOpt = None,
-    install_completion: Annotated[
-        str | None,
-        typer.Option(
-            "--install-completion",
-            metavar=ShellOpt,
-            callback=_install_completion,
-            expose_value=False,
-            help=tr(
-                "Cài gợi ý lệnh khi bấm Tab cho shell đang dùng (hoặc bash, zsh, fish).",
-                "Install Tab completion for the current shell (or bash, zsh, fish).",
-            ),
-            show_default=False,
-        ),
-    ] = None,
-    show_completion: Annotated[
-        str | None,
-        typer.Option(
-            "--show-completion",
-            metavar=ShellOpt,
-            callback=_show_completion,
-            expose_value=False,
-            help=tr(
-                "In đoạn mã gợi ý lệnh cho shell đang dùng (hoặc bash, zsh, fish), để tự cài.",
-                "Print the completion script for the current shell (or bash, zsh, fish), to "
-                "install it yourself.",
-            ),
-            show_default=False,
-        ),
-    ] = None,
-) -> None:
-    """Global options."""
-    common.STATE["debug"] = debug
-    if lang is not None:
-        common.STATE["lang"] = lang.lower()
-
-
-from . import validate as _validate  # noqa: E402,F401  (registers the command)
-
-for _name in ("track", "documents", "exports", "collect"):
+def load_commands(names: list[str] | None = None) -> None:
+    """Import the modules defining the commands ``names`` (every command when None): each
+    adds its commands to the app.  A run loads only what it runs; help and an unknown
+    command load them all."""
+    global _LOADING
+    modules = MODULES if names is None else [COMMANDS[n] for n in names if n in COMMANDS]
+    _LOADING = True
     try:
-        __import__(f"{__name__}.{_name}")
-    except ModuleNotFoundError as _exc:  # a command module not written yet
-        if _exc.name != f"{__name__}.{_name}":
-            raise
+        for module in modules:
+            try:
+                importlib.import_module(f"{__name__}.{module}")
+            except ModuleNotFoundError as exc:  # a command module not written yet
+                if exc.name != f"{__name__}.{module}":
+                    raise
+    finally:
+        _LOADING = False
 
 
-def run(args: list[str], lang: str) -> int:
-    """Run the command line ``args`` in ``lang``; an exit code, or an exception to report."""
-    import click
-
-    from . import i18n
-
+def _commands_of(args: list[str]) -> list[str] | None:
+    """The command a command line runs, to load only its module; None (all of them) for
+    help, an unknown command, options before the command, or completion."""
     if os.environ.get("_TNPLAN_COMPLETE"):
-        from typer._completion_classes import completion_init
-
-        completion_init()
-    root = typer.main.get_command(app)
-    i18n.localize(root, lang)
-    for param in root.params:  # `--show-completion` alone, or with a shell's name
-        if param.name in ("install_completion", "show_completion"):
-            assert isinstance(param, click.Option)
-            param._flag_needs_value = True  # Typer has no option with an optional value
-            param.flag_value = ""
-    try:
-        rv = root.main(args=args, prog_name="tnplan", standalone_mode=False)
-    except click.exceptions.NoArgsIsHelpError:
-        return 2  # the help is already printed
-    except click.UsageError as exc:
-        common.print_error(*usage_error(exc, lang), lang=lang)
-        return 2
-    except click.ClickException as exc:
-        common.print_error(exc.format_message(), lang=lang)
-        return exc.exit_code
-    except click.Abort:
-        common.print_error("đã dừng" if lang == "vi" else "aborted", lang=lang)
-        return 1
-    return rv if isinstance(rv, int) else 0
+        return None
+    for arg in args:
+        if arg == "--debug":
+            continue
+        if arg in COMMANDS:
+            return [arg]
+        return None
+    return None
 
 
-def usage_error(exc: object, lang: str) -> tuple[str, str]:
-    """A Click usage error as (message, hint): one line, "did you mean" and where help is."""
-    import click
+def __getattr__(name: str) -> Any:
+    """``tnplan.cli.app`` is the Typer app with every command; ``run`` and ``usage_error``
+    are in :mod:`tnplan.cli.root` (imported only when a command line goes through Click)."""
+    if name == "app":
+        from .root import app
 
-    assert isinstance(exc, click.UsageError)
-    message = exc.format_message()
-    guess = ""
-    if isinstance(exc, (click.NoSuchOption, click.exceptions.NoSuchCommand)):
-        message = exc.message
-        if exc.possibilities:
-            from click.exceptions import _format_possibilities
+        if not _LOADING:
+            load_commands()
+        return app
+    if name in ("run", "usage_error"):
+        from . import root
 
-            guess = _format_possibilities(list(exc.possibilities)).strip("()")
-            guess = guess[:1].lower() + guess[1:] + " "
-    message = " ".join(message.replace("\t", " ").split()).rstrip(".")
-    path = exc.ctx.command_path if exc.ctx is not None else "tnplan"
-    see = f"xem `{path} --help`" if lang == "vi" else f"see `{path} --help`"
-    return message, guess + see
+        return getattr(root, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def main() -> None:
@@ -213,7 +105,6 @@ def main() -> None:
     left) ends the run with exit code 3; stderr that cannot be written loses its messages
     but not the exit code.
     """
-    from ..plan import load
     from . import i18n, output
 
     # Reading a plan builds large trees without cycles (YAML nodes, the plan): the cycle
@@ -221,7 +112,9 @@ def main() -> None:
     # (common.plans_loaded sets them aside and turns it back on).
     collecting = gc.isenabled()
     gc.disable()
-    load.forget_reads()  # a new run: no plan file read yet (in-process tests run many)
+    load = sys.modules.get("tnplan.plan.load")  # not imported yet: nothing read yet
+    if load is not None:
+        load.forget_reads()  # a new run: no plan file read yet (in-process tests run many)
     args, given = i18n.lang_options(sys.argv[1:])
     lang = i18n.detect(sys.argv[1:])
     common.STATE.clear()
@@ -251,6 +144,14 @@ def _main(args: list[str], given: list[str], lang: str) -> int:
         if bad:
             common.print_error(*i18n.bad_lang(bad[0]), lang=lang)
             return 2
+        from . import quick
+
+        code = quick.run(args, lang)  # what needs no Click: validate, help already shown
+        if code is not None:
+            return code
+        load_commands(_commands_of(args))
+        from .root import run
+
         return run(args, lang)
     except SystemExit as exc:
         if exc.code is None or isinstance(exc.code, int):

@@ -6,65 +6,38 @@ import datetime as dt
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Any
 
-import click
-import typer
-
-from ..plan.problems import TnplanError
-from . import complete
-from .i18n import detect, tr
+from ..plan.errors import TnplanError
+from .i18n import detect
 
 if TYPE_CHECKING:
     from ..plan import model
+    from .options import LangOpt as LangOpt
+    from .options import OldOwnerOpt as OldOwnerOpt
+    from .options import OwnerOpt as OwnerOpt
 
 STATE: dict[str, Any] = {"debug": False, "lang": None}
 """Per run: ``debug``, and ``lang`` as given by ``--lang`` before the command."""
 
-LangOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--lang",
-        click_type=click.Choice(["vi", "en"], case_sensitive=False),
-        help=tr(
-            "Ngôn ngữ hiển thị: vi (mặc định) hoặc en; đặt được trước hoặc sau tên lệnh, "
-            "hoặc bằng biến môi trường TNPLAN_LANG=en.",
-            "Language on the terminal: vi (the default) or en; before or after the command "
-            "name, or with the environment variable TNPLAN_LANG=en.",
-        ),
-        show_default=False,
-    ),
-]
+_OPTIONS = ("LangOpt", "OwnerOpt", "OldOwnerOpt")
 
-OwnerOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--owner",
-        "-u",
-        metavar=tr("ĐƠN_VỊ", "UNIT"),
-        help=tr(
-            "Chỉ việc của một đơn vị: mã hoặc tên (không phân biệt hoa thường). "
-            "Ví dụ: --owner vp · -u 'Văn phòng Sở'",
-            "Only one unit's items: its id or name (any case). "
-            "Examples: --owner vp · -u 'Văn phòng Sở'",
-        ),
-        show_default=False,
-        autocompletion=complete.unit_ids,
-    ),
-]
-OldOwnerOpt = Annotated[
-    str | None,
-    typer.Option(
-        "-o",
-        hidden=True,
-        metavar=tr("ĐƠN_VỊ", "UNIT"),
-        help=tr(
-            "Cách viết cũ của --owner, sắp bỏ: -o là --output ở mọi lệnh.",
-            "The old spelling of --owner, going away: -o means --output in every command.",
-        ),
-        show_default=False,
-    ),
-]
+
+def __getattr__(name: str) -> Any:
+    """The options every command shares (``common.LangOpt`` …) are Typer's: they are in
+    :mod:`tnplan.cli.options`, imported only when a command line goes through Typer."""
+    if name in _OPTIONS:
+        from . import options
+
+        return getattr(options, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def echo(text: str, *, err: bool = False) -> None:
+    """One line of output (stdout, or stderr with ``err``), as ``typer.echo`` writes it."""
+    stream = sys.stderr if err else sys.stdout
+    stream.write(f"{text}\n")
+    stream.flush()
 
 
 def owner_option(owner: str | None, old: str | None, lang: str) -> str | None:

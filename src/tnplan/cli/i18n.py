@@ -23,13 +23,12 @@ help module gets its words only when help is actually shown.
 
 from __future__ import annotations
 
-import gettext
-import inspect
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import click
+if TYPE_CHECKING:
+    import click
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -38,6 +37,8 @@ EN: dict[str, str] = {}
 
 
 def _key(text: str) -> str:
+    import inspect
+
     return inspect.cleandoc(text).strip()
 
 
@@ -59,6 +60,8 @@ def english(text: str) -> Callable[[F], F]:
     def mark(func: F) -> F:
         if not func.__doc__:
             raise ValueError(f"{func.__name__} has no docstring to translate")
+        import inspect
+
         tr(func.__doc__, inspect.cleandoc(text))
         return func
 
@@ -246,6 +249,10 @@ def use(lang: str) -> None:
 
     global LANG
     LANG = "en" if lang == "en" else "vi"
+    if not any(name in sys.modules for name in _MODULES):  # Click is not loaded (yet)
+        return
+    import gettext
+
     vi = LANG == "vi"
     for name in _MODULES:
         module = sys.modules.get(name)
@@ -309,6 +316,8 @@ SUBCOMMAND_METAVAR = {"vi": "LỆNH [THAM SỐ]...", "en": "COMMAND [ARGS]..."}
 
 def walk(cmd: click.Command, path: str = "") -> Iterator[tuple[str, click.Command]]:
     """Every command under ``cmd`` (itself first) with its path: ``""``, ``"render plan"``…"""
+    import click
+
     yield path, cmd
     if isinstance(cmd, click.Group):
         for name in sorted(cmd.commands):
@@ -320,6 +329,8 @@ def localize(root: click.Command, lang: str) -> None:
 
     Arguments are shown by their metavar alone (``[KẾ_HOẠCH]``), not by their Python name.
     """
+    import click
+
     _patch_help()
     en = lang == "en"
     for _, cmd in walk(root):

@@ -58,6 +58,12 @@ def _plain(text: str) -> bool:
     )
 
 
+def _digest(text: str) -> bytes:
+    import hashlib
+
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
 def _xml(text: str) -> str:
     """Text as libxml2 writes it in an element's content (UTF-8)."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
@@ -220,7 +226,12 @@ class WordMerge:
     """Word documents for many items of one dataclass (the invitees), built once per shape.
 
     ``block_text(item)`` renders the block text of the item's document; ``build(text)``
-    makes a .docx from block text; ``escape(text)`` is how the template prints a text.
+    makes a .docx from block text; ``escape(text)`` is how the template prints a text;
+    ``check(text)`` raises what ``build`` would raise for block text it cannot lay out.
+
+    :meth:`prepare` renders an item's block text once (so that a template failing for one
+    item fails before any document is written) and keeps only a digest of it; :meth:`document`
+    then needs no second rendering for an item whose copy is filled in.
     """
 
     def __init__(
@@ -228,35 +239,45 @@ class WordMerge:
         block_text: Callable[[Any], str],
         build: Callable[[str], bytes],
         escape: Callable[[str], str],
+        check: Callable[[str], None] | None = None,
     ) -> None:
         self._block_text = block_text
         self._build = build
         self._escape = escape
+        self._check = check
         self._skeletons: dict[tuple[Any, ...], _Skeleton | None] = {}
+        self._digests: dict[int, bytes] = {}
         self.merged = 0
         """How many documents were filled in (the rest were built in full)."""
 
+    def prepare(self, item: Any) -> None:
+        """Render ``item``'s block text (raising what its template raises), keep its digest."""
+        text = self._block_text(item)
+        if self._check is not None:
+            self._check(text)
+        self._digests[id(item)] = _digest(text)
+
     def document(self, item: Any) -> bytes:
         """The .docx bytes of ``item``'s document."""
-        text = self._block_text(item)
+        digest = self._digests.pop(id(item), None)
+        text = None if digest is not None else self._block_text(item)
         strings, shape = self._shape(item)
-        if shape is None:
-            return self._build(text)
-        if shape not in self._skeletons:
-            self._skeletons[shape] = self._skeleton(item, strings)
-        skeleton = self._skeletons[shape]
-        if skeleton is None:
-            return self._build(text)
-        values = {k: strings[k] for k in skeleton.markers}
-        if not all(_plain(v) for v in values.values()):
-            return self._build(text)
-        expected = skeleton.text
-        for k, marker in skeleton.markers.items():
-            expected = expected.replace(marker, self._escape(values[k]))
-        if expected != text:  # the template did more with a text than print it
-            return self._build(text)
-        self.merged += 1
-        return skeleton.fill(values)
+        skeleton = None
+        if shape is not None:
+            if shape not in self._skeletons:
+                self._skeletons[shape] = self._skeleton(item, strings)
+            skeleton = self._skeletons[shape]
+        if skeleton is not None:
+            values = {k: strings[k] for k in skeleton.markers}
+            if all(_plain(v) for v in values.values()):
+                expected = skeleton.text
+                for k, marker in skeleton.markers.items():
+                    expected = expected.replace(marker, self._escape(values[k]))
+                # Else the template did more with a text than print it: built in full.
+                if (_digest(expected) == digest) if text is None else (expected == text):
+                    self.merged += 1
+                    return skeleton.fill(values)
+        return self._build(self._block_text(item) if text is None else text)
 
     @staticmethod
     def _shape(item: Any) -> tuple[dict[str, str], tuple[Any, ...] | None]:

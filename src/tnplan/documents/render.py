@@ -1442,14 +1442,28 @@ def _docx(text: str, kind: str, lang: str) -> bytes:
     try:
         return docx_writer.build(text)
     except docx_writer.BlockError as exc:
-        raise TnplanError(
-            _t(
-                lang,
-                f"mẫu {kind}.docx.j2 tạo ra dòng {exc.line} không hợp lệ: {exc}",
-                f"template {kind}.docx.j2 produced a bad line {exc.line}: {exc}",
-            ),
-            exit_code=3,
-        ) from None
+        raise _block_error(exc, kind, lang) from None
+
+
+def _blocks(text: str, lang: str, kind: str = "invitation") -> None:
+    """Check that block text is the block language (what :func:`_docx` would refuse)."""
+    from . import docx_writer
+
+    try:
+        docx_writer.parse(text)
+    except docx_writer.BlockError as exc:
+        raise _block_error(exc, kind, lang) from None
+
+
+def _block_error(exc: Any, kind: str, lang: str) -> TnplanError:
+    return TnplanError(
+        _t(
+            lang,
+            f"mẫu {kind}.docx.j2 tạo ra dòng {exc.line} không hợp lệ: {exc}",
+            f"template {kind}.docx.j2 produced a bad line {exc.line}: {exc}",
+        ),
+        exit_code=3,
+    )
 
 
 def render(
@@ -1568,8 +1582,11 @@ def render(
         ctx = invitation_context(plan, a, everyone, esc)
         name = f"{prefix}-{to_name}" if to and to_name else prefix
         return [Output(f"{name}.{ext}", _render(env, kind, fmt, ctx, lang), ctx["draft"])]
-    # One document per invitee, each rendered only when it is written (memory stays flat);
-    # the first one now, so that a template that fails fails before any file is written.
+    # One document per invitee, rendered when it is written and then let go: memory stays
+    # the same for ten invitees or ten thousand.  Each is rendered once before any file is
+    # written, though, so that a template that fails for one invitee only fails before the
+    # first file (md and html are rendered again when written; Word keeps a digest of each
+    # block text and fills its copies without rendering them again).
     make: Callable[[Invitee], bytes]
     if fmt == "docx":
         from .merge import WordMerge
@@ -1578,14 +1595,20 @@ def render(
             ctx = {**invitation_context(plan, a, [inv], esc), "format": fmt}
             return render_template(env, f"{kind}.{fmt}.j2", ctx, lang)
 
-        merge = WordMerge(block_text, lambda text: _docx(text, kind, lang), esc.text)
+        merge = WordMerge(
+            block_text, lambda text: _docx(text, kind, lang), esc.text, lambda t: _blocks(t, lang)
+        )
+        for inv in everyone:
+            merge.prepare(inv)
         make = merge.document
     else:
 
         def make(inv: Invitee) -> bytes:
             return _render(env, kind, fmt, invitation_context(plan, a, [inv], esc), lang)
 
-    outputs = [
+        for inv in everyone:
+            make(inv)
+    return [
         Output(
             f"{prefix}-{inv.id}.{ext}",
             functools.partial(make, inv),
@@ -1593,9 +1616,6 @@ def render(
         )
         for inv in everyone
     ]
-    if outputs:
-        outputs[0] = Output(outputs[0].name, outputs[0].data, outputs[0].tentative)
-    return outputs
 
 
 def is_group(plan: model.Plan, ref: str) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -191,9 +192,6 @@ def _plan_of(cls: type) -> tuple[tuple[tuple[str, str, bool], ...], tuple[str, .
     may hold other parts of the plan (the only ones the walk looks into)."""
     got = _PLANS.get(cls)
     if got is None:
-        import typing
-
-        hints = typing.get_type_hints(cls)
         refs = []
         others = []
         for fd in dataclasses.fields(cls):
@@ -202,19 +200,23 @@ def _plan_of(cls: type) -> tuple[tuple[tuple[str, str, bool], ...], tuple[str, .
             kind = fd.metadata.get("kind", "")
             if kind in _REF_KINDS:
                 refs.append((fd.name, kind, str(fd.type).startswith("list")))
-            elif _holds_nodes(hints[fd.name]):
+            elif set(_WORD.findall(str(fd.type))) & _node_classes():
                 others.append(fd.name)
         got = _PLANS[cls] = (tuple(refs), tuple(others))
     return got
 
 
-def _holds_nodes(tp: Any) -> bool:
-    """Whether a field of this type may hold a part of the plan (a model class)."""
-    import typing
+_WORD = re.compile(r"\w+")
 
-    if isinstance(tp, type) and issubclass(tp, model.Node):
-        return True
-    return any(_holds_nodes(arg) for arg in typing.get_args(tp))
+
+@functools.cache
+def _node_classes() -> frozenset[str]:
+    """The names of the model's classes (the annotations are text: ``list[Task]``)."""
+    return frozenset(
+        name
+        for name, value in vars(model).items()
+        if isinstance(value, type) and issubclass(value, model.Node)
+    )
 
 
 def _references(root: model.Node) -> Iterator[tuple[model.Node, str, str, str, int | None]]:

@@ -14,6 +14,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Literal
 
+from .errors import TnplanError as TnplanError
+
 Level = Literal["error", "warning"]
 
 
@@ -31,20 +33,6 @@ class Problem:
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.file, self.line, self.col, self.code)
-
-
-class TnplanError(Exception):
-    """An error the user can fix; the CLI prints it as one line and exits with ``exit_code``.
-
-    ``exit_code`` follows the documented scheme: 1 problems found, 2 usage error,
-    3 could not run (missing file, unreadable file, template error, unwritable output).
-    """
-
-    def __init__(self, message: str, *, hint: str = "", exit_code: int = 3) -> None:
-        super().__init__(message)
-        self.message = message
-        self.hint = hint
-        self.exit_code = exit_code
 
 
 def count(problems: Iterable[Problem]) -> tuple[int, int]:
