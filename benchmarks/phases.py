@@ -1,10 +1,12 @@
 """Where `tnplan validate` spends its time on one file, in process (no start-up).
 
-Phases of :func:`tnplan.plan.check.check_file`: read + compose the YAML nodes (``load.read``),
-convert them into the typed plan (``schema.build_plan``), and the semantic checks
+Phases of :func:`tnplan.plan.check.check_file`: reading the file into the typed plan (the
+nodes composed from libyaml's events, each activity converted as soon as it is read:
+``load.read`` with ``schema.fold``, then ``schema.build_plan``), and the semantic checks
 (``check.check_plan``).  For comparison, PyYAML alone on the same bytes: the C parser's
-events only, and a full ``yaml.load`` with the C safe loader (garbage collector paused, as
-``tnplan`` runs).  Medians of ``--runs`` runs, in milliseconds, printed as JSON.
+events only, its C composer (nodes only), and a full ``yaml.load`` with the C safe loader
+(garbage collector paused, as ``tnplan`` reads a plan).  Medians of ``--runs`` runs, in
+milliseconds, printed as JSON.
 
     python benchmarks/phases.py /tmp/plan-10000.yaml --runs 3
     python benchmarks/phases.py /tmp/plan-10000.yaml --profile 15
@@ -42,36 +44,40 @@ def phases(path: Path, runs: int) -> dict[str, float]:
     from tnplan.plan.messages import Reporter
 
     data = path.read_bytes()
-    text = data.decode("utf-8")
-    rep = Reporter(str(path))
-    root = load.read(path, rep)
-    assert root is not None, rep.problems[:3]
-    plan = schema.build_plan(root, rep)
-    assert plan is not None and not rep.problems, rep.problems[:3]
+    checked = check.check_file(path)
+    plan = checked.plan
+    assert plan is not None and not checked.problems, checked.problems[:3]
+
+    def read_and_convert() -> Any:  # what check_file does before the semantic checks
+        rep = Reporter(str(path))
+        root = load.read(path, rep, fold=schema.fold(rep))
+        return schema.build_plan(root, rep)
 
     def do_check() -> None:
         assert plan is not None
         check.check_plan(plan, Reporter(str(path)))
 
+    class Composer(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+        def resolve(self, kind: type, value: object, implicit: object) -> str:
+            return load._KIND_TAGS[kind]
+
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    parser: Any = getattr(getattr(yaml, "cyaml", None), "CParser", None)  # None: no libyaml
     out: dict[str, float] = {}
     gc.disable()
     try:
-        out["read+compose (tnplan load.read)"] = _median_ms(
-            lambda: load.read(path, Reporter(str(path))), runs
-        )
-        out["build typed plan (schema.build_plan)"] = _median_ms(
-            lambda: schema.build_plan(root, Reporter(str(path))), runs
+        out["read, compose and convert, streamed (load.read + schema.build_plan)"] = _median_ms(
+            read_and_convert, runs
         )
         out["semantic checks (check.check_plan)"] = _median_ms(do_check, runs)
         out["all (check.check_file)"] = _median_ms(lambda: check.check_file(path), runs)
-        if parser is not None:
-            out["PyYAML C parser, events only"] = _median_ms(
-                lambda: collections.deque(yaml.parse(text, Loader=parser), maxlen=0), runs
-            )
+        out["PyYAML C parser, events only"] = _median_ms(
+            lambda: collections.deque(yaml.parse(data, Loader=loader), maxlen=0), runs
+        )
+        out["PyYAML C composer, nodes only (yaml.compose)"] = _median_ms(
+            lambda: yaml.compose(data, Loader=Composer), runs
+        )
         out["PyYAML yaml.load, C safe loader"] = _median_ms(
-            lambda: yaml.load(text, Loader=loader), runs
+            lambda: yaml.load(data, Loader=loader), runs
         )
     finally:
         gc.enable()

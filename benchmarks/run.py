@@ -3,11 +3,13 @@
     python benchmarks/run.py              # everything (about 15 minutes)
     python benchmarks/run.py --quick      # 100 to 10,000 activities, fewer runs
 
-Sections (each can be skipped): ``scaling`` (validate, yamllint, check-jsonschema on
-generated plans of 100 to 50,000 activities, with ratios), ``phases`` (where validate spends
-its time, in process), ``startup`` (``tnplan --help``, ``validate`` and ``status`` on the
-bundled plan against ``python -c pass`` and yamllint; the largest imports from
-``python -X importtime``), ``render`` (1,000 invitations with ``--each`` per format).
+Sections (each can be skipped): ``scaling`` (validate, PyYAML's C event scan, yamllint,
+check-jsonschema on generated plans of 100 to 50,000 activities, with ratios and peak
+memory), ``phases`` (where validate spends its time, in process), ``startup``
+(``tnplan --help``, ``validate`` and ``status`` on the bundled plan against ``python -c pass``
+and yamllint; the largest imports from ``python -X importtime``), ``commands`` (every command
+on 1,000, 10,000 and 50,000 activities: time, peak memory, growth), ``render`` (1,000
+invitations with ``--each`` per format; peak memory for 1,000 and 10,000).
 
 Times are wall-clock medians (with min and max) of several runs; hyperfine runs them when it
 is installed (``apt-get install hyperfine``), else ``subprocess`` with ``perf_counter``.  The
@@ -22,6 +24,7 @@ folder (the venv), then from ``PATH``.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import platform
@@ -52,7 +55,16 @@ rules:
   truthy:
     check-keys: false
 """
-ENV = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1", "PYTHONDONTWRITEBYTECODE": "0"}
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+ENV.update(COLUMNS="100", NO_COLOR="1")
+"""Commands run as a user runs them: Python may keep the compiled modules (``.pyc``), and
+tnplan its cache (``XDG_CACHE_HOME`` is set to a folder of the run in :func:`main`)."""
+EVENTS = (
+    "import collections, sys, yaml; collections.deque(yaml.parse(open(sys.argv[1], 'rb')"
+    ".read(), Loader=yaml.CSafeLoader), maxlen=0)"
+)
+"""PyYAML's C parser reading a file's events, nothing more: the floor for a YAML tool in
+Python (what issue 16 compares `tnplan validate` with)."""
 
 
 def tool(name: str) -> str:
@@ -146,12 +158,21 @@ def _hyperfine(
     return out
 
 
-def peak_rss_mib(argv: list[str]) -> float:
+def peak_rss_mib(argv: list[str], cwd: Path | None = None) -> float:
     """Peak resident memory of one run of a command (its own, from wait4), in MiB."""
-    proc = subprocess.Popen(argv, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, _, usage = os.wait4(proc.pid, 0)
+    return run_once(argv, cwd)[1]
+
+
+def run_once(argv: list[str], cwd: Path | None = None) -> tuple[float, float, int]:
+    """One run of a command: (seconds, peak resident memory in MiB, exit code)."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(
+        argv, env=ENV, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - t0
     proc.returncode = 0  # reaped above
-    return usage.ru_maxrss / 1024
+    return elapsed, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
 
 
 def fmt_s(seconds: float) -> str:
@@ -301,6 +322,7 @@ def scaling(args: argparse.Namespace, work: Path, results: dict[str, Any]) -> li
         res = measure(
             {
                 "tnplan validate": [tool("tnplan"), "validate", str(path)],
+                "C event scan": [sys.executable, "-c", EVENTS, str(path)],
                 "yamllint": [tool("yamllint"), "-c", str(ylcfg), str(path)],
                 "check-jsonschema": [
                     tool("check-jsonschema"),
@@ -315,22 +337,31 @@ def scaling(args: argparse.Namespace, work: Path, results: dict[str, Any]) -> li
         )
         rss = peak_rss_mib([tool("tnplan"), "validate", str(path)])
         table["sizes"][n] = {"lines": lines, "bytes": path.stat().st_size, "rss_mib": rss, **res}
-        t, y, c = (res[k]["median"] for k in ("tnplan validate", "yamllint", "check-jsonschema"))
+        t, e, y, c = (
+            res[k]["median"]
+            for k in ("tnplan validate", "C event scan", "yamllint", "check-jsonschema")
+        )
         rows.append(
             f"| {n:,} | {lines:,} | {runs} | {cell(res['tnplan validate'])} "
+            f"| {cell(res['C event scan'])} "
             f"| {cell(res['yamllint'])} | {cell(res['check-jsonschema'])} "
-            f"| {t / y:.3f} | {t / c:.3f} | {rss:,.0f} MiB |"
+            f"| {t / e:.2f} | {t / y:.3f} | {t / c:.3f} | {rss:,.0f} MiB "
+            f"| {rss * 1024 / n:,.1f} KB |"
         )
     results["scaling"] = table
     md = [
         "### validate against yamllint and check-jsonschema",
         "",
         f"Schema from `{schema_from}`; yamllint config: default with line-length, "
-        "document-start and truthy-on-keys off. Median [min–max] wall time.",
+        "document-start and truthy-on-keys off; the C event scan is PyYAML's C parser reading "
+        "the file's events and nothing more (`benchmarks/run.py`, `EVENTS`). Median "
+        "[min–max] wall time of whole processes; peak memory of one more `tnplan validate` "
+        "run, and that divided by the activities.",
         "",
-        "| activities | lines | runs | tnplan validate | yamllint | check-jsonschema "
-        "| tnplan/yamllint | tnplan/check-jsonschema | tnplan peak memory |",
-        "|---:|---:|---:|---|---|---|---:|---:|---:|",
+        "| activities | lines | runs | tnplan validate | C event scan | yamllint "
+        "| check-jsonschema | tnplan/scan | tnplan/yamllint | tnplan/check-jsonschema "
+        "| tnplan peak memory | per activity |",
+        "|---:|---:|---:|---|---|---|---|---:|---:|---:|---:|---:|",
         *rows,
     ]
     sizes = table["sizes"]
@@ -338,9 +369,11 @@ def scaling(args: argparse.Namespace, work: Path, results: dict[str, Any]) -> li
         md.append("")
         md.append("Growth from 10,000 to 50,000 activities (5× the activities):")
         md.append("")
-        for k in ("tnplan validate", "yamllint", "check-jsonschema"):
+        for k in ("tnplan validate", "C event scan", "yamllint", "check-jsonschema"):
             g = sizes[50_000][k]["median"] / sizes[10_000][k]["median"]
             md.append(f"- {k}: ×{g:.2f}")
+        slope = (sizes[50_000]["rss_mib"] - sizes[10_000]["rss_mib"]) * 1024 / 40_000
+        md.append(f"- tnplan validate's peak memory: {slope:,.1f} KB more per activity")
     return md
 
 
@@ -401,6 +434,7 @@ def startup(args: argparse.Namespace, work: Path, results: dict[str, Any]) -> li
     commands = {
         "python -c pass": [sys.executable, "-c", "pass"],
         "tnplan --help": [tn, "--help"],
+        "tnplan --help (cache off)": ["env", "TNPLAN_NO_CACHE=1", tn, "--help"],
         "tnplan validate PLAN": [tn, "validate", str(plan)],
     }
     notes = []
@@ -428,19 +462,25 @@ def startup(args: argparse.Namespace, work: Path, results: dict[str, Any]) -> li
     )
     y = res["yamllint PLAN (config above)"]["median"]
     yd = res["yamllint PLAN (default config)"]["median"]
+    py = res["python -c pass"]["median"]
     lines = plan.read_bytes().count(b"\n")
     md = [
         "### start-up on the bundled plan",
         "",
         f"Plan: `{plan.relative_to(ROOT)}` ({lines} lines)"
         + ("" if plan == BUNDLED else " — the bundled plan does not exist yet")
-        + f"; {args.startup_runs} runs after 3 warm-up runs; median [min–max].",
+        + f"; {args.startup_runs} runs after 3 warm-up runs; median [min–max]. "
+        "`tnplan --help` is printed from tnplan's cache after the first run (warm-up); "
+        "`(cache off)` lays it out with Typer and Rich every time, as the first run does.",
         "",
-        "| command | time | ÷ yamllint (config above) | ÷ yamllint (default) |",
-        "|---|---|---:|---:|",
+        "| command | time | ÷ python -c pass | ÷ yamllint (config above) | ÷ yamllint (default) |",
+        "|---|---|---:|---:|---:|",
     ]
     for name, r in res.items():
-        md.append(f"| `{name}` | {cell(r)} | {r['median'] / y:.2f} | {r['median'] / yd:.2f} |")
+        md.append(
+            f"| `{name}` | {cell(r)} | {r['median'] / py:.1f} | {r['median'] / y:.2f} "
+            f"| {r['median'] / yd:.2f} |"
+        )
     md += [f"\n{n}" for n in notes]
 
     log("startup: python -X importtime")
@@ -474,15 +514,111 @@ def startup(args: argparse.Namespace, work: Path, results: dict[str, Any]) -> li
     return md
 
 
-def render(args: argparse.Namespace, work: Path, results: dict[str, Any]) -> list[str]:
-    md = ["### 1,000 invitations with `--each`", ""]
-    if not has_command("render", "invitation"):
+def command_lines(plan: Path, out: Path) -> dict[str, list[str]]:
+    """Every command of tnplan on a generated plan (an activity with an event: ``hd-00005``)."""
+    p, a = str(plan), "hd-00005"
+    lines: dict[str, list[str]] = {
+        "validate": ["validate", p],
+        "status": ["status", p, "--as-of", "14/5/2026"],
+        "timeline": ["timeline", p, "--as-of", "14/5/2026"],
+        "overdue": ["overdue", p, "--as-of", "1/7/2026"],
+        "upcoming": ["upcoming", p, "--as-of", "14/5/2026"],
+    }
+    for f in ("md", "html", "docx"):
+        lines[f"render plan -f {f}"] = ["render", "plan", p, "-f", f, "-o", f"{out}/plan.{f}"]
+        lines[f"render invitation -f {f}"] = [
+            *("render", "invitation", a, p, "-f", f, "-o", f"{out}/inv.{f}")
+        ]
+        lines[f"render script -f {f}"] = ["render", "script", a, p, "-f", f, "-o", f"{out}/s.{f}"]
+        lines[f"render report -f {f}"] = [
+            *("render", "report", p, "--as-of", "30/6/2026", "-f", f, "-o", f"{out}/r.{f}")
+        ]
+    lines["export ics"] = ["export", "ics", p, "-o", f"{out}/x.ics"]
+    lines["export html"] = ["export", "html", p, "--as-of", "14/5/2026", "-o", f"{out}/x.html"]
+    lines["export json"] = ["export", "json", p, "-o", f"{out}/x.json"]
+    lines["export schema"] = ["export", "schema", "-o", f"{out}/schema.json"]
+    lines["new"] = ["new", "--from", p, "--year", "2027", "-o", f"{out}/new.yaml"]
+    lines["collect form --each"] = [
+        *("collect", "form", "-p", p, "--each", "--deadline", "bao-cao-001", "-o", f"{out}/forms")
+    ]
+    lines["remind --dry-run"] = ["remind", p, "--as-of", "14/5/2026", "--dry-run"]
+    return {k: [*v, "--force"] if "-o" in v else v for k, v in lines.items()}
+
+
+VIEWS = ("status", "timeline", "overdue", "upcoming")
+
+
+def commands(args: argparse.Namespace, work: Path, results: dict[str, Any]) -> list[str]:
+    """Every command at each size: median time, peak memory, growth (issue 10)."""
+    sizes = args.command_sizes
+    got: dict[str, dict[int, dict[str, Any]]] = {}
+    for n in sizes:
+        plan = generate(work, n)
+        validate_once(plan)
+        out = work / f"out-{n}"
+        out.mkdir(exist_ok=True)
+        runs = 5 if n <= 1_000 else 3 if n <= 10_000 else 1
+        log(f"commands: {n:,} activities, {runs} runs each")
+        for name, argv in command_lines(plan, out).items():
+            times, peak, codes = [], 0.0, set()
+            for _ in range(runs):
+                elapsed, rss, code = run_once([tool("tnplan"), *argv], cwd=work)
+                times.append(elapsed)
+                peak = max(peak, rss)
+                codes.add(code)
+            got.setdefault(name, {})[n] = {
+                "median": statistics.median(times),
+                "min": min(times),
+                "max": max(times),
+                "runs": runs,
+                "rss_mib": peak,
+                "exit_codes": sorted(codes),
+            }
+    results["commands"] = got
+    head = " | ".join(f"{n:,}" for n in sizes)
+    growth = list(itertools.pairwise(sizes))
+    md = [
+        "### every command at three sizes",
+        "",
+        "Median wall time of whole processes (5 runs at 1,000 activities, 3 at 10,000, one at "
+        "50,000), the growth factor between sizes, and the peak memory of the largest. "
+        "Documents and exports are written with `-o … --force` into a folder of the run; "
+        "the activity of `render invitation` and `script` is `hd-00005` (an event with "
+        "three invitees and a programme).",
+        "",
+        f"| command | {head} | "
+        + " | ".join(f"×{b // a} the activities" for a, b in growth)
+        + f" | peak memory at {sizes[-1]:,} |",
+        "|---|" + "---:|" * (len(sizes) + len(growth) + 1),
+    ]
+    for name, by_size in got.items():
+        cells = []
+        for n in sizes:
+            r = by_size[n]
+            bad = "" if r["exit_codes"] == [0] else f" (exit {r['exit_codes']})"
+            cells.append(fmt_s(r["median"]) + bad)
+        factors = [f"×{by_size[b]['median'] / by_size[a]['median']:.2f}" for a, b in growth]
         md.append(
-            "`tnplan render invitation` does not exist yet in this tree: not measured "
-            "(`benchmarks/run.py --only render` measures it once it does)."
+            f"| `{name}` | "
+            + " | ".join(cells + factors)
+            + f" | {by_size[sizes[-1]]['rss_mib']:,.0f} MiB |"
         )
-        results["render"] = None
-        return md
+    ref = 10_000 if 10_000 in sizes else sizes[-1]
+    if "validate" in got:
+        v = got["validate"][ref]["median"]
+        md += [
+            "",
+            f"The views against `validate` on the same plan ({ref:,} activities; a view "
+            "reads and checks the plan as `validate` does, then lays out the 20 rows "
+            "nearest the day):",
+            "",
+            *(f"- `{k}`: {got[k][ref]['median'] / v:.2f}× validate" for k in VIEWS if k in got),
+        ]
+    return md
+
+
+def render(args: argparse.Namespace, work: Path, results: dict[str, Any]) -> list[str]:
+    md = [f"### {args.invitations:,} invitations with `--each`", ""]
     # The plan is the only one in ./plans/ of the working folder: the command finds it itself.
     folder = work / "render"
     (folder / "plans").mkdir(parents=True, exist_ok=True)
@@ -491,19 +627,15 @@ def render(args: argparse.Namespace, work: Path, results: dict[str, Any]) -> lis
     validate_once(folder / "plans" / "giay-moi.yaml")
     rows = []
     got = {}
-    for fmt, runs in (
-        ("md", args.render_runs),
-        ("html", args.render_runs),
-        ("docx", args.big_runs),
-    ):
+    for fmt in ("md", "html", "docx"):
         out = folder / f"out-{fmt}"
         cmd = [tool("tnplan"), "render", "invitation", "hoi-nghi", "--each", "--format", fmt]
         cmd += ["-o", str(out)]
-        log(f"render: {args.invitations} invitations as {fmt}, {runs} runs")
+        log(f"render: {args.invitations} invitations as {fmt}, {args.render_runs} runs")
         res = measure(
             {fmt: cmd},
-            runs=runs,
-            warmup=0 if fmt == "docx" else 1,  # docx: a run is ~30 s, the cache is warm
+            runs=args.render_runs,
+            warmup=1,
             cwd=folder,
             prepare=["rm", "-rf", str(out)],
             use_hyperfine=not args.no_hyperfine,
@@ -511,31 +643,162 @@ def render(args: argparse.Namespace, work: Path, results: dict[str, Any]) -> lis
         files = [p for p in out.rglob("*") if p.is_file()] if out.exists() else []
         size = sum(p.stat().st_size for p in files)
         res["files"] = len(files)
+        shutil.rmtree(out, ignore_errors=True)
+        res["rss_mib"] = run_once(cmd, cwd=folder)[1]
         got[fmt] = res
         rows.append(
-            f"| {fmt} | {runs} | {cell(res)} | {len(files):,} | {size / 2**20:.1f} MiB "
-            f"| {res['median'] / max(len(files), 1) * 1000:.2f} ms |"
+            f"| {fmt} | {args.render_runs} | {cell(res)} | {len(files):,} | {size / 2**20:.1f} MiB "
+            f"| {res['median'] / max(len(files), 1) * 1000:.2f} ms | {res['rss_mib']:,.0f} MiB |"
         )
     results["render"] = got
     md += [
         f"`tnplan render invitation hoi-nghi --each --format F -o DIR` on a plan with one event "
         f"and {args.invitations:,} guests (`gen_plan.py --invitations {args.invitations}`); "
-        "the output folder is emptied before each run.",
+        "the output folder is emptied before each run. Peak memory of one more run.",
         "",
-        "| format | runs | time | files written | size | per file |",
-        "|---|---:|---|---:|---:|---:|",
+        "| format | runs | time | files written | size | per file | peak memory |",
+        "|---|---:|---|---:|---:|---:|---:|",
+        *rows,
+    ]
+    # Memory must not grow with the number of documents: ten times the invitees.
+    big = args.invitations * 10
+    folder = work / "render-big"
+    (folder / "plans").mkdir(parents=True, exist_ok=True)
+    shutil.copy(generate(work, invitations=big), folder / "plans" / "giay-moi.yaml")
+    mem: dict[str, dict[str, float]] = {}
+    rows = []
+    for fmt in ("md", "html", "docx"):
+        out = folder / f"out-{fmt}"
+        shutil.rmtree(out, ignore_errors=True)
+        cmd = [tool("tnplan"), "render", "invitation", "hoi-nghi", "--each", "--format", fmt]
+        log(f"render: {big} invitations as {fmt}, once, for memory")
+        elapsed, rss, code = run_once([*cmd, "-o", str(out)], cwd=folder)
+        files = sum(1 for p in out.iterdir()) if out.exists() else 0
+        shutil.rmtree(out, ignore_errors=True)
+        mem[fmt] = {"seconds": elapsed, "rss_mib": rss, "files": files, "exit": code}
+        rows.append(
+            f"| {fmt} | {got[fmt]['rss_mib']:,.0f} MiB | {rss:,.0f} MiB | {fmt_s(elapsed)} "
+            f"| {files:,} |"
+        )
+    results["render_memory"] = mem
+    md += [
+        "",
+        f"Peak memory for {args.invitations:,} and for {big:,} invitees (one run each):",
+        "",
+        f"| format | {args.invitations:,} invitees | {big:,} invitees | time for {big:,} | files |",
+        "|---|---:|---:|---:|---:|",
         *rows,
     ]
     return md
 
 
-SECTIONS = {"scaling": scaling, "phases": phases_section, "startup": startup, "render": render}
+SECTIONS = {
+    "scaling": scaling,
+    "phases": phases_section,
+    "startup": startup,
+    "commands": commands,
+    "render": render,
+}
 
 
 def _verdict(value: float, limit: float, unit: str = "") -> str:
     if value <= limit:
         return f"met ({(1 - value / limit) * 100:.0f}% under)"
     return f"**missed by {(value / limit - 1) * 100:.0f}%** ({value - limit:.2f}{unit} over)"
+
+
+def targets16(results: dict[str, Any]) -> list[str]:
+    """Issue 16's targets, and issue 10's growth of every command, against this run."""
+    rows = []
+    rd = results.get("render") or {}
+    if "html" in rd and "docx" in rd:
+        ratio = rd["docx"]["median"] / rd["html"]["median"]
+        rows.append(
+            f"| 1. {results.get('invitations', 1000):,} Word invitations ≤ 2× the time of HTML "
+            f"| {ratio:.2f}× ({fmt_s(rd['docx']['median'])} vs {fmt_s(rd['html']['median'])}) "
+            f"| {_verdict(ratio, 2.0, '×')} |"
+        )
+    cmds = results.get("commands") or {}
+    ref = 10_000
+    if "validate" in cmds and ref in cmds["validate"]:
+        v = cmds["validate"][ref]["median"]
+        ratios = {k: cmds[k][ref]["median"] / v for k in VIEWS if k in cmds and ref in cmds[k]}
+        worst = max(ratios.values())
+        shown = ", ".join(f"{k} {r:.2f}×" for k, r in ratios.items())
+        rows.append(
+            f"| 2. status, timeline, overdue, upcoming on 10,000 activities ≤ 1.5× validate "
+            f"| {shown} | {_verdict(worst, 1.5, '×')} |"
+        )
+    mem = results.get("render_memory") or {}
+    if rd and mem:
+        peaks = [rd[f]["rss_mib"] for f in rd] + [m["rss_mib"] for m in mem.values()]
+        rows.append(
+            "| 3. `--each` peak memory < 200 MiB for 1,000 and 10,000 invitees, every format "
+            f"| at most {max(peaks):,.0f} MiB | {_verdict(max(peaks), 200.0, ' MiB')} |"
+        )
+    if "render plan -f docx" in cmds and {10_000, 50_000} <= set(cmds["render plan -f docx"]):
+        r = cmds["render plan -f docx"]
+        g = r[50_000]["median"] / r[10_000]["median"]
+        rows.append(
+            "| 3. `render plan -f docx` linear in the plan (5× the activities) "
+            f"| ×{g:.2f} ({fmt_s(r[10_000]['median'])} → {fmt_s(r[50_000]['median'])}) "
+            f"| {_verdict(g, 5.5, '×')} (linear: ≤ ×5.5) |"
+        )
+    sizes = (results.get("scaling") or {}).get("sizes", {})
+    if ref in sizes:
+        r = sizes[ref]
+        ratio = r["tnplan validate"]["median"] / r["C event scan"]["median"]
+        rows.append(
+            "| 4. validate on 10,000 activities ≤ 3× PyYAML's C event scan "
+            f"| {ratio:.2f}× ({fmt_s(r['tnplan validate']['median'])} vs "
+            f"{fmt_s(r['C event scan']['median'])}) | {_verdict(ratio, 3.0, '×')} |"
+        )
+    big = max(sizes) if sizes else None
+    if big:
+        per = sizes[big]["rss_mib"] * 1024 / big
+        note = f"{per:,.1f} KB at {big:,} ({sizes[big]['rss_mib']:,.0f} MiB peak)"
+        if ref in sizes and big != ref:
+            slope = (sizes[big]["rss_mib"] - sizes[ref]["rss_mib"]) * 1024 / (big - ref)
+            note += f"; {slope:,.1f} KB more per activity from {ref:,}"
+        rows.append(
+            f"| 4. validate's memory < 4 KB per activity | {note} | {_verdict(per, 4.0, ' KB')} |"
+        )
+    st = results.get("startup")
+    if st:
+        ratio = st["tnplan validate PLAN"]["median"] / st["yamllint PLAN (config above)"]["median"]
+        rows.append(
+            f"| 5. validate on the bundled plan ≤ 0.6× yamllint | {ratio:.2f}× "
+            f"| {_verdict(ratio, 0.6, '×')} |"
+        )
+        ratio = st["tnplan --help"]["median"] / st["python -c pass"]["median"]
+        off = st["tnplan --help (cache off)"]["median"] / st["python -c pass"]["median"]
+        rows.append(
+            f"| 5. `tnplan --help` ≤ 5× an empty Python start | {ratio:.1f}× "
+            f"(the first time, laid out by Typer and Rich: {off:.1f}×) "
+            f"| {_verdict(ratio, 5.0, '×')} |"
+        )
+    sizes_c = sorted({n for v in cmds.values() for n in v})
+    if len(sizes_c) >= 2:
+        a, b = sizes_c[-2], sizes_c[-1]
+        limit = b / a * 1.1
+        growth = {k: v[b]["median"] / v[a]["median"] for k, v in cmds.items() if a in v and b in v}
+        worst = max(growth, key=lambda k: growth[k])
+        over = [k for k, g in growth.items() if g > limit]
+        rows.append(
+            f"| issue 10: every command linear ({b // a}× the activities: ≤ ×{limit:.1f}) "
+            f"| the most: `{worst}` ×{growth[worst]:.2f}"
+            + (f"; over: {', '.join(f'`{k}`' for k in over)}" if over else "")
+            + f" | {_verdict(growth[worst], limit, '×')} |"
+        )
+    if not rows:
+        return []
+    return [
+        "### targets (issues 16 and 10)",
+        "",
+        "| target | this run (medians) | verdict |",
+        "|---|---|---|",
+        *rows,
+    ]
 
 
 def targets(results: dict[str, Any]) -> list[str]:
@@ -614,6 +877,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--startup-runs", type=int, help="start-up runs (default 30)")
     ap.add_argument("--render-runs", type=int, help="md/html render runs (default 5)")
     ap.add_argument("--invitations", type=int, default=1000)
+    ap.add_argument(
+        "--command-sizes",
+        help="comma-separated activities for `commands` (default 1000,10000,50000)",
+    )
     ap.add_argument("--no-hyperfine", action="store_true", help="time with subprocess")
     ap.add_argument("--out", type=Path, default=Path(tempfile.gettempdir()) / "tnplan-bench")
     ap.add_argument(
@@ -636,7 +903,17 @@ def main(argv: list[str] | None = None) -> int:
     args.big_runs = args.big_runs or (1 if quick else 3)
     args.startup_runs = args.startup_runs or (10 if quick else 30)
     args.render_runs = args.render_runs or (2 if quick else 5)
+    args.command_sizes = (
+        [int(s.replace("_", "")) for s in args.command_sizes.split(",")]
+        if args.command_sizes
+        else [1000, 5000]
+        if quick
+        else [1000, 10_000, 50_000]
+    )
     args.out.mkdir(parents=True, exist_ok=True)
+    cache = args.out / "cache"  # tnplan's cache of this run (help laid out once)
+    shutil.rmtree(cache, ignore_errors=True)
+    ENV["XDG_CACHE_HOME"] = str(cache)
 
     started = time.time()
     info = machine()
@@ -669,7 +946,7 @@ def main(argv: list[str] | None = None) -> int:
     ]
     if changed:  # someone upgraded a package or committed during the run
         md += ["", "**The environment changed during this run:** " + "; ".join(changed) + "."]
-    goals = targets(results)
+    goals = targets16(results) + ([""] if targets(results) else []) + targets(results)
     if goals:
         cut = 6 + len(info)  # right after the machine table
         md = [*md[:cut], "", *goals, *md[cut:]]

@@ -1,7 +1,8 @@
 """Vietnamese text helpers: normalisation, dates and times, money, slugs and collation.
 
-Everything here is pure and cheap to import (only ``unicodedata``, ``datetime``, ``decimal``
-and ``re``), so the checker and the CLI can use it without paying for a locale library.
+Everything here is pure and cheap to import (only ``unicodedata``, ``datetime`` and ``re``;
+``decimal`` when a number needs it), so the checker and the CLI can use it without paying for
+a locale library.
 
 Conventions, as Vietnamese official documents write them:
 
@@ -22,9 +23,12 @@ from __future__ import annotations
 import datetime as _dt
 import re
 import unicodedata
-from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from .holidays import FIRST_YEAR, LAST_YEAR
+
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 __all__ = [
     "ReadError",
@@ -321,6 +325,8 @@ def number(n: int | Decimal) -> str:
     Decimals keep the digits they were written with (``Decimal("2.50")`` → ``2,50``).
     Floats are refused: money read as a float has already lost its exactness.
     """
+    from decimal import Decimal
+
     if isinstance(n, bool) or not isinstance(n, int | Decimal):
         raise TypeError(f"number() needs an int or a Decimal, not {type(n).__name__}")
     if isinstance(n, Decimal):

@@ -110,7 +110,7 @@ def main() -> None:
     # Reading a plan builds large trees without cycles (YAML nodes, the plan): the cycle
     # collector would only scan them again and again, so it is off until the plans are read
     # (common.plans_loaded sets them aside and turns it back on).
-    collecting = gc.isenabled()
+    collecting, thresholds = gc.isenabled(), gc.get_threshold()
     gc.disable()
     load = sys.modules.get("tnplan.plan.load")  # not imported yet: nothing read yet
     if load is not None:
@@ -129,6 +129,7 @@ def main() -> None:
     finally:
         output.restore_streams(saved)
         gc.unfreeze()  # as it was (tests run many commands in one process)
+        gc.set_threshold(*thresholds)
         if collecting:
             gc.enable()
     sys.exit(code)

@@ -229,4 +229,7 @@ def plans_loaded() -> None:
     import gc
 
     gc.freeze()
+    # Collected less often than Python's default (700 new objects): a dashboard or a report
+    # makes millions of small objects, and each collection walks the ones still alive.
+    gc.set_threshold(10_000, 10, 10)
     gc.enable()

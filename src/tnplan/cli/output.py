@@ -22,7 +22,6 @@ import codecs
 import contextlib
 import errno
 import os
-import shutil
 import sys
 import unicodedata
 from typing import IO, Any
@@ -38,8 +37,18 @@ def width() -> int:
     raw = os.environ.get("COLUMNS", "").strip()
     if raw.isdigit() and len(raw) < 10:
         return max(MIN_WIDTH, min(MAX_WIDTH, int(raw)))
-    columns = shutil.get_terminal_size((80, 24)).columns
+    columns = _terminal_columns()
     return max(MIN_WIDTH, min(MAX_WIDTH, columns))
+
+
+def _terminal_columns() -> int:
+    """The terminal's width, else 80 (what ``shutil.get_terminal_size`` gives once COLUMNS is
+    read, without importing shutil and its archive modules)."""
+    try:
+        columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        return 80
+    return columns if columns > 0 else 80
 
 
 # --- characters a terminal cannot show ---------------------------------------------------

@@ -12,7 +12,7 @@ import datetime as dt
 import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar, Literal, TypeVar, dataclass_transform
 
 Pos = tuple[int, int]
 """A 1-based (line, column) in the plan file."""
@@ -59,6 +59,23 @@ def f(
     if isinstance(default, list):
         return field(default_factory=list, metadata=meta)
     return field(default=default, metadata=meta)
+
+
+T = TypeVar("T")
+
+
+@dataclass_transform(kw_only_default=True, field_specifiers=(field,))
+def _model(cls: type[T]) -> type[T]:
+    """``@dataclass(kw_only=True)``, without the docstring ``dataclass`` writes for a class
+    that has none (its signature, which ``inspect`` takes a millisecond a class to make, at
+    every start of tnplan); such a class keeps no docstring."""
+    blank = cls.__doc__ is None
+    if blank:
+        cls.__doc__ = "-"
+    made = dataclass(kw_only=True)(cls)
+    if blank:
+        made.__doc__ = None
+    return made
 
 
 class Positions:
@@ -131,7 +148,7 @@ class Positions:
 NO_POSITIONS = Positions()
 
 
-@dataclass(kw_only=True)
+@_model
 class Node:
     """Where a part of the plan was written: its own position and each field's."""
 
@@ -153,14 +170,14 @@ class Node:
         return self.field_pos.get(name) or self.pos
 
 
-@dataclass(kw_only=True)
+@_model
 class Contact(Node):
     person: str | None = f("Người liên hệ (họ tên, chức vụ)", None)
     phone: str | None = f("Số điện thoại", None, example="0208 3855 123")
     email: str | None = f("Thư điện tử", None)
 
 
-@dataclass(kw_only=True)
+@_model
 class Signer(Node):
     authority: Authority | None = f(
         "Thẩm quyền ký: KT. (ký thay), TL. (thừa lệnh), TM. (thay mặt), TUQ. (thừa ủy quyền), "
@@ -174,7 +191,7 @@ class Signer(Node):
     name: str = f("Họ tên người ký")
 
 
-@dataclass(kw_only=True)
+@_model
 class Basis(Node):
     verb: str = f("Từ mở đầu căn cứ: Căn cứ, Thực hiện", "Căn cứ")
     kind: str = f("Loại văn bản căn cứ, ví dụ Công văn, Quyết định", example="Công văn")
@@ -189,7 +206,7 @@ class Basis(Node):
     )
 
 
-@dataclass(kw_only=True)
+@_model
 class Document(Node):
     parent: str | None = f(
         "Cơ quan chủ quản, viết hoa; bỏ trống khi cơ quan ban hành không có cơ quan chủ quản "
@@ -217,14 +234,14 @@ class Document(Node):
     language: str = f("Ngôn ngữ văn bản", "vi")
 
 
-@dataclass(kw_only=True)
+@_model
 class Slogans(Node):
     main: str = f("Khẩu hiệu chính")
     note: str | None = f("Câu dẫn trước các khẩu hiệu khác", None)
     optional: list[str] = f("Các khẩu hiệu có thể lựa chọn, bổ sung", [])
 
 
-@dataclass(kw_only=True)
+@_model
 class Period(Node):
     start: dt.date = f("Ngày bắt đầu các hoạt động chính")
     end: dt.date = f("Ngày kết thúc các hoạt động chính")
@@ -234,7 +251,7 @@ class Period(Node):
     )
 
 
-@dataclass(kw_only=True)
+@_model
 class Unit(Node):
     id: str = f("Mã đơn vị, dùng để tham chiếu", kind="id", example="vp")
     name: str = f("Tên đầy đủ", example="Văn phòng Sở")
@@ -249,7 +266,7 @@ class Unit(Node):
     )
 
 
-@dataclass(kw_only=True)
+@_model
 class Guest(Node):
     id: str = f("Mã khách mời", kind="id")
     name: str = f("Họ tên, hoặc tên cơ quan khi mời cả cơ quan")
@@ -259,14 +276,14 @@ class Guest(Node):
     tentative: bool = f("Dự kiến, chưa chốt", False)
 
 
-@dataclass(kw_only=True)
+@_model
 class Group(Node):
     id: str = f("Mã nhóm khách mời", kind="id")
     name: str = f("Tên nhóm")
     members: list[str] = f("Các khách mời hoặc đơn vị trong nhóm", [], kind="invitee")
 
 
-@dataclass(kw_only=True)
+@_model
 class Slot(Node):
     day: dt.date | None = f(
         "Ngày của mục (chương trình nhiều ngày); bỏ trống: cùng ngày với mục trước (mục đầu: "
@@ -281,7 +298,7 @@ class Slot(Node):
     mc: str | None = f("Lời dẫn của người dẫn chương trình", None)
 
 
-@dataclass(kw_only=True)
+@_model
 class Session(Node):
     """One dated sitting of an event held over several days."""
 
@@ -292,7 +309,7 @@ class Session(Node):
     name: str | None = f("Tên buổi (phiên khai mạc, phiên chuyên đề …)", None)
 
 
-@dataclass(kw_only=True)
+@_model
 class Event(Node):
     name: str | None = f("Tên sự kiện dùng trong giấy mời (mặc định: tên hoạt động)", None)
     date: dt.date = f("Ngày tổ chức (ngày đầu, với sự kiện nhiều ngày)")
@@ -316,7 +333,7 @@ class Event(Node):
     tentative: bool = f("Ngày, giờ, địa điểm còn dự kiến", False)
 
 
-@dataclass(kw_only=True)
+@_model
 class Task(Node):
     id: str | None = f("Mã công việc", None, kind="id")
     title: str = f("Công việc")
@@ -331,7 +348,7 @@ class Task(Node):
     tentative: bool = f("Dự kiến", False)
 
 
-@dataclass(kw_only=True)
+@_model
 class Result(Node):
     held_on: dt.date | None = f("Ngày đã tổ chức", None)
     participants: int | None = f("Số người tham dự", None, bounds=(0, MAX_PARTICIPANTS, "people"))
@@ -339,7 +356,7 @@ class Result(Node):
     notes: str | None = f("Ghi chú, đánh giá", None)
 
 
-@dataclass(kw_only=True)
+@_model
 class Honouree(Node):
     """A collective or a person honoured at an activity (khen thưởng, tôn vinh)."""
 
@@ -356,7 +373,7 @@ class Honouree(Node):
     )
 
 
-@dataclass(kw_only=True)
+@_model
 class Activity(Node):
     id: str = f("Mã hoạt động", kind="id", example="hoi-nghi-sang-che")
     number: int | None = f("Số thứ tự trong kế hoạch", None, bounds=(1, MAX_NUMBER, ""))
@@ -381,7 +398,7 @@ class Activity(Node):
     result: Result | None = f("Kết quả sau khi tổ chức", None)
 
 
-@dataclass(kw_only=True)
+@_model
 class Responsibility(Node):
     units: list[str] = f("Đơn vị được giao", kind="unit")
     heading: str | None = f("Tiêu đề (mặc định: tên các đơn vị)", None)
@@ -389,14 +406,14 @@ class Responsibility(Node):
     activities: list[str] = f("Hoạt động liên quan", [], kind="activity")
 
 
-@dataclass(kw_only=True)
+@_model
 class Receipt(Node):
     unit: str = f("Đơn vị đã gửi báo cáo", kind="unit")
     date: dt.date = f("Ngày nhận báo cáo")
     note: str | None = f("Ghi chú", None)
 
 
-@dataclass(kw_only=True)
+@_model
 class Deadline(Node):
     id: str = f("Mã hạn báo cáo", kind="id")
     title: str = f("Nội dung phải nộp")
@@ -408,12 +425,12 @@ class Deadline(Node):
     received: list[Receipt] = f("Các báo cáo đã nhận", [])
 
 
-@dataclass(kw_only=True)
+@_model
 class DeadlineRef(Node):
     deadline: str = f("Mã hạn báo cáo mà câu này nêu", kind="deadline")
 
 
-@dataclass(kw_only=True)
+@_model
 class BudgetLine(Node):
     item: str = f("Khoản chi")
     amount: int = f("Số tiền (đồng)", bounds=(0, MAX_MONEY, "money"))
@@ -422,14 +439,14 @@ class BudgetLine(Node):
     spent: int | None = f("Đã chi (đồng)", None, bounds=(0, MAX_MONEY, "money"))
 
 
-@dataclass(kw_only=True)
+@_model
 class Budget(Node):
     notes: list[str] = f("Các đoạn của mục Kinh phí", [])
     sources: list[str] = f("Các nguồn kinh phí", [])
     lines: list[BudgetLine] = f("Dự toán theo khoản", [])
 
 
-@dataclass(kw_only=True)
+@_model
 class Evaluation(Node):
     """What the result report says beyond the figures: written after the event."""
 
@@ -441,7 +458,7 @@ class Evaluation(Node):
     proposals: list[str] = f("Đề xuất, kiến nghị", [])
 
 
-@dataclass(kw_only=True)
+@_model
 class ResultRow(Node):
     """One line a unit reported: an activity it leads or supports, or a task it owns."""
 
@@ -459,7 +476,7 @@ class ResultRow(Node):
     notes: str | None = f("Ghi chú, đánh giá", None)
 
 
-@dataclass(kw_only=True)
+@_model
 class UnitResults(Node):
     """What one unit reported for one deadline (``<plan>.results/<deadline>/<unit>.yaml``)."""
 
@@ -477,13 +494,13 @@ class UnitResults(Node):
     proposals: list[str] = f("Đề xuất, kiến nghị", [])
 
 
-@dataclass(kw_only=True)
+@_model
 class Calendar(Node):
     holidays: list[dt.date] = f("Ngày nghỉ thêm (theo thông báo hằng năm)", [])
     workdays: list[dt.date] = f("Ngày làm việc bù (thứ Bảy, Chủ nhật đi làm)", [])
 
 
-@dataclass(kw_only=True)
+@_model
 class Plan(Node):
     format: str = f("Phiên bản định dạng", example=FORMAT)
     id: str = f("Mã kế hoạch", kind="id", example="ngay-khcn-2026")

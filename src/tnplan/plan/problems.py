@@ -8,7 +8,6 @@ the first one; the CLI picks a formatter.
 
 from __future__ import annotations
 
-import json
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
@@ -118,6 +117,8 @@ def format_github(problems: Sequence[Problem]) -> str:
 
 def format_json(problems: Sequence[Problem]) -> str:
     """A JSON array of objects with the keys file, line, col, level, code, message, hint."""
+    import json
+
     return json.dumps([asdict(p) for p in problems], ensure_ascii=False, indent=2)
 
 
@@ -194,6 +195,8 @@ def format_sarif(problems: Sequence[Problem], *, lang: str = "vi", version: str 
             }
         ],
     }
+    import json
+
     return json.dumps(log, ensure_ascii=False, indent=2)
 
 
