@@ -306,10 +306,22 @@ def time_hm(t: _dt.time) -> str:
 
 
 def time_vi(t: _dt.time) -> str:
-    """``8 giờ 30``, ``8 giờ`` on the hour, ``14 giờ 05``: a time in running text."""
-    if t.minute == 0:
-        return f"{t.hour} giờ"
-    return f"{t.hour} giờ {t.minute:02d}"
+    """``08 giờ 30 phút``, ``08 giờ 00 phút``, ``14 giờ 05 phút``: a time as official
+    documents write it (giấy mời, kế hoạch, báo cáo, kịch bản).
+
+    The one time style of every document tnplan writes, chosen here once: hours and minutes
+    on two digits, each with its word, so that a time is never read two ways (``8 giờ`` or
+    ``8h`` beside ``08:30`` in the same letter).  Terminal views and calendars use
+    :func:`time_hm`.
+    """
+    return f"{t.hour:02d} giờ {t.minute:02d} phút"
+
+
+def time_span(start: _dt.time, end: _dt.time | None = None) -> str:
+    """``từ 08 giờ 00 phút đến 11 giờ 30 phút`` (``08 giờ 00 phút`` with no end)."""
+    if end is None:
+        return time_vi(start)
+    return f"từ {time_vi(start)} đến {time_vi(end)}"
 
 
 # --- numbers and money -----------------------------------------------------------------------

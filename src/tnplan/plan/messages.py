@@ -428,6 +428,15 @@ CATALOGUE: dict[str, tuple[Level, str, str, str, str]] = {
         "the deadline {date} falls on a {weekday}",
         "consider the working day before ({suggest})",
     ),
+    "asked-before-invitation": (
+        "warning",
+        "{what} hẹn khách mời ngày {asked}, trước ngày ký giấy mời {issued}: khách nhận giấy mời "
+        "khi đã quá hạn",
+        "lùi hạn sang sau ngày {issued}, hoặc ký giấy mời sớm hơn (`invitation_date`)",
+        "{what_en} asks guests for {asked}, before the invitation is signed on {issued}: they "
+        "get it too late",
+        "move the date after {issued}, or sign the invitation earlier (`invitation_date`)",
+    ),
     "holiday-deadline": (
         "warning",
         "hạn {date} rơi vào ngày nghỉ lễ: {holiday}",

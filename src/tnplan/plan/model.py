@@ -87,6 +87,11 @@ class Contact(Node):
     person: str | None = f("Người liên hệ (họ tên, chức vụ)", None)
     phone: str | None = f("Số điện thoại", None, example="0208 3855 123")
     email: str | None = f("Thư điện tử", None)
+    tentative: bool = f(
+        "Người liên hệ, số điện thoại còn dự kiến (số máy tạm): giấy mời là DỰ THẢO cho đến khi "
+        "chốt",
+        False,
+    )
 
 
 @dataclass(kw_only=True)
@@ -169,6 +174,21 @@ class Unit(Node):
     name: str = f("Tên đầy đủ", example="Văn phòng Sở")
     short: str | None = f("Tên viết tắt", None, example="VP")
     kind: UnitKind = f("internal: thuộc cơ quan; external: bên ngoài", "internal")
+    signer: Signer | None = f(
+        "Người ký văn bản của đơn vị (báo cáo của đơn vị: tnplan render report --unit)", None
+    )
+    parent: str | None = f(
+        "Cơ quan chủ quản in ở đầu văn bản của đơn vị, viết hoa (mặc định: với đơn vị thuộc cơ "
+        "quan, tên cơ quan ban hành kế hoạch; với đơn vị bên ngoài, không có)",
+        None,
+        example="UBND TỈNH THÁI NGUYÊN",
+    )
+    code: str | None = f(
+        "Chữ viết tắt của đơn vị trong số ký hiệu văn bản (mặc định: tên viết tắt)",
+        None,
+        example="QLKH",
+    )
+    place: str | None = f("Địa danh ghi trên văn bản của đơn vị (mặc định: của kế hoạch)", None)
     members: list[str] = f("Nếu là nhóm: các đơn vị thành viên", [], kind="unit")
     contact: Contact | None = f("Liên hệ", None)
     email: str | None = f(
@@ -185,6 +205,11 @@ class Guest(Node):
     salutation: str | None = f("Cách xưng hô: Ông, Bà, Đồng chí", None)
     title: str | None = f("Chức vụ", None)
     organisation: str | None = f("Cơ quan, đơn vị", None)
+    superior: bool = f(
+        "Lãnh đạo cấp trên của cơ quan ban hành (lãnh đạo tỉnh, bộ): giấy mời dùng lời kết "
+        "trang trọng (“Rất mong Đồng chí quan tâm, dành thời gian đến dự”), không nhắc “đúng giờ”",
+        False,
+    )
     tentative: bool = f("Dự kiến, chưa chốt", False)
 
 
@@ -208,6 +233,11 @@ class Slot(Node):
     item: str = f("Nội dung")
     by: str | None = f("Người/đơn vị thực hiện: mã đơn vị, mã khách mời hoặc chữ", None)
     mc: str | None = f("Lời dẫn của người dẫn chương trình", None)
+    introduce: bool = f(
+        "Mục giới thiệu đại biểu: kịch bản liệt kê khách mời (tự nhận khi nội dung có “giới "
+        "thiệu đại biểu”)",
+        False,
+    )
 
 
 @dataclass(kw_only=True)
@@ -240,6 +270,12 @@ class Event(Node):
     invitees: list[str] = f("Khách mời: mã khách mời, mã nhóm hoặc mã đơn vị", [], kind="invitee")
     contact: Contact | None = f("Liên hệ ghi trong giấy mời", None)
     notes: list[str] = f("Ghi chú trong giấy mời (tài liệu mang theo, …)", [])
+    dress: str | None = f("Trang phục (dòng “Trang phục: …” trong giấy mời)", None)
+    confirm_by: dt.date | None = f(
+        "Hạn xác nhận tham dự: giấy mời đề nghị xác nhận trước ngày này qua số điện thoại "
+        "liên hệ",
+        None,
+    )
     invitation_number: str | None = f("Số giấy mời; bỏ trống khi chưa cấp", None, kind="docnumber")
     invitation_date: dt.date | None = f("Ngày ký giấy mời", None)
     tentative: bool = f("Ngày, giờ, địa điểm còn dự kiến", False)
@@ -305,6 +341,10 @@ class Activity(Node):
     event: Event | None = f("Sự kiện có ngày, giờ, địa điểm", None)
     programme: list[Slot] = f("Chương trình (kịch bản) theo thời gian", [])
     programme_tentative: bool = f("Chương trình còn dự kiến", False)
+    mc_closing: str | None = f(
+        "Lời kết của người dẫn chương trình ở cuối kịch bản (bỏ trống: lời cảm ơn, bế mạc chung)",
+        None,
+    )
     tasks: list[Task] = f("Các công việc", [])
     honourees: list[Honouree] = f("Tập thể, cá nhân được khen thưởng, tôn vinh", [])
     result: Result | None = f("Kết quả sau khi tổ chức", None)
@@ -362,6 +402,10 @@ class Budget(Node):
 class Evaluation(Node):
     """What the result report says beyond the figures: written after the event."""
 
+    direction: list[str] = f(
+        "Công tác chỉ đạo, triển khai (sau câu về việc ban hành, gửi, giao nhiệm vụ của Kế hoạch)",
+        [],
+    )
     strengths: list[str] = f("Ưu điểm", [])
     shortcomings: list[str] = f("Tồn tại, hạn chế", [])
     causes: list[str] = f("Nguyên nhân của tồn tại, hạn chế", [])
