@@ -272,8 +272,7 @@ class Event(Node):
     notes: list[str] = f("Ghi chú trong giấy mời (tài liệu mang theo, …)", [])
     dress: str | None = f("Trang phục (dòng “Trang phục: …” trong giấy mời)", None)
     confirm_by: dt.date | None = f(
-        "Hạn xác nhận tham dự: giấy mời đề nghị xác nhận trước ngày này qua số điện thoại "
-        "liên hệ",
+        "Hạn xác nhận tham dự: giấy mời đề nghị xác nhận trước ngày này qua số điện thoại liên hệ",
         None,
     )
     invitation_number: str | None = f("Số giấy mời; bỏ trống khi chưa cấp", None, kind="docnumber")
