@@ -120,7 +120,7 @@ USAGE_ERRORS = [
     ("status", "--ownr", "vp"),
     ("statu",),
     ("render", "invitation"),
-    ("render", "plan", "-f", "pdf"),
+    ("render", "plan", "-f", "odt"),
     ("validate", "--format", "xml"),
     ("upcoming", "--days", "x"),
     ("upcoming", "--days", "-1"),
@@ -140,7 +140,7 @@ def test_usage_errors_are_one_line_in_the_language_of_the_run(cli: Any, lang: st
         assert r.out == "" and r.err.count("\n") == 1, (args, r.err)
         check = not_english if lang == "en" else not_vietnamese
         assert (
-            check(r.err, DATA | {"statu", "bogus", "ownr", "xml", "pdf", "fr", "a", "b", "c"}) == []
+            check(r.err, DATA | {"statu", "bogus", "ownr", "xml", "odt", "fr", "a", "b", "c"}) == []
         )
         lines.append(f"$ tnplan {' '.join(args)}\n{r.err}")
     check_golden(f"cli/usage-errors-{lang}.txt", "".join(lines))

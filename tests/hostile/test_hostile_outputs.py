@@ -430,11 +430,11 @@ CASES = [
     ),
     Case(
         "unknown-format",
-        ("render", "plan", "plan.yaml", "-f", "pdf", "-o", "out.pdf"),
+        ("render", "plan", "plan.yaml", "-f", "odt", "-o", "out.odt"),
         2,
         (
-            r"Lỗi: giá trị không hợp lệ cho '--format' / '-f': 'pdf' không phải một trong "
-            r"'md', 'html', 'docx' \(xem `tnplan render plan --help`\)",
+            r"Lỗi: giá trị không hợp lệ cho '--format' / '-f': 'odt' không phải một trong "
+            r"'md', 'html', 'docx', 'pdf' \(xem `tnplan render plan --help`\)",
         ),
     ),
 ]

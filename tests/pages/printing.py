@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 import shutil
@@ -53,7 +54,7 @@ class _Browser:
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
-            preexec_fn=fds,  # noqa: PLW1509 - tests only, no threads here
+            preexec_fn=fds,
             close_fds=True,
             pass_fds=(3, 4),  # kept open in the child (after `fds` put the pipe there)
         )
@@ -91,10 +92,8 @@ class _Browser:
             pass
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(RuntimeError, OSError):
             self.call("Browser.close")
-        except (RuntimeError, OSError):
-            pass
         try:
             self.proc.wait(timeout=20)
         except subprocess.TimeoutExpired:

@@ -23,6 +23,8 @@ import pytest
 
 from support import Run
 
+EPOCH = {"SOURCE_DATE_EPOCH": "1778486400"}  # 2026-05-11 08:00 UTC: reproducible Word files
+
 VALID = Path(__file__).resolve().parents[1] / "plans" / "valid"
 
 # plan id: (three as-of dates, the activity with an event, the report's date)
@@ -80,7 +82,7 @@ def test_documents_docx(
 ) -> None:
     for kind, args in _documents(name).items():
         out = tmp_path / f"{kind}.docx"
-        r = cli("render", *args, "-o", str(out))
+        r = cli("render", *args, "-o", str(out), env=EPOCH)
         assert r.code == 0, (kind, r.err)
         golden(f"examples/{name}/{kind}.docx.txt", docx_readback.describe(out.read_bytes()))
 
@@ -117,8 +119,8 @@ def test_exhibition_invitations_one_per_member(cli: Callable[..., Run], tmp_path
     one = (tmp_path / "giay-moi-trien-lam-xa-phu-binh.md").read_text(encoding="utf-8")
     assert "trân trọng kính mời: **Đại diện lãnh đạo UBND xã Phú Bình**" in one
     assert (
-        "Thời gian: từ 8 giờ đến 17 giờ hằng ngày, từ thứ Sáu, ngày 15/5/2026 đến thứ Hai, "
-        "ngày 18/5/2026." in one
+        "Thời gian: từ 08 giờ 00 phút đến 17 giờ 00 phút hằng ngày, từ thứ Sáu, ngày 15/5/2026 "
+        "đến thứ Hai, ngày 18/5/2026." in one
     )
     group = cli("render", "invitation", "trien-lam", _plan("trien-lam-2026"), "--to", "ubnd-xa")
     assert group.code == 0, group.err

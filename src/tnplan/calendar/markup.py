@@ -27,13 +27,17 @@ a plan (``control-char``); this is the second line of defence.  Then:
   ``\\``, ``*`` and ``|`` are backslash-escaped, and an ``@`` that starts the text too.
 * **HTML** (:func:`html`): ``& < > " '`` as character references.
 
-One mark of the plan's own is kept: ``**…**`` around a part of a text prints it bold, as the
-source documents set their key dates (``từ **ngày {start} đến ngày {end}**``, ``trước ngày
-**{due}**``).  A pair counts when it is on one line with text right inside both marks
-(``**20/6/2026**``, not ``** x **``); a lone ``**`` is text.  The bold part is escaped like
-the rest, so it can start nothing either: it becomes ``**…**`` in Markdown and the Word block
-language, ``<strong>…</strong>`` in HTML.  :func:`plain` removes the marks, for what is not a
-document (calendars, the dashboard).
+One mark of the plan's own is kept, in the paragraphs of the plan (its purposes,
+requirements, activities' bullets, the period's notes, duties, deadline sentences, the
+closing: what templates print with the ``with_bold`` filter, :func:`markdown_bold` and its
+kin): ``**…**`` around a part of the text prints it bold, as the source documents set their
+key dates (``từ **ngày {start} đến ngày {end}**``, ``trước ngày **{due}**``).  A pair counts
+when it is on one line with text right inside both marks (``**20/6/2026**``, not ``** x
+**``); a lone ``**`` is text.  The bold part is escaped like the rest, so it can start
+nothing either: it becomes ``**…**`` in Markdown and the Word block language,
+``<strong>…</strong>`` in HTML.  Only one field's text is read for marks, never text joined
+from several fields (two lone ``**`` of two fields make no pair).  :func:`plain` removes the
+marks, for what is not a document (calendars, the dashboard).
 """
 
 from __future__ import annotations
@@ -103,6 +107,11 @@ _MD_START = re.compile(r">|[-+](?=[ \t]|$)|[-=]+[ \t]*$|\d{1,9}(?=[.)](?:[ \t]|$
 
 def markdown(text: str) -> str:
     """Plan text for a Markdown document (CommonMark with GitHub tables)."""
+    return _markdown_piece(clean(text), True)
+
+
+def markdown_bold(text: str) -> str:
+    """:func:`markdown`, with the text's ``**…**`` parts bold."""
     return _with_bold(clean(text), _markdown_piece, ("**", "**"))
 
 
@@ -120,6 +129,11 @@ def _markdown_piece(s: str, first: bool) -> str:
 
 def word(text: str) -> str:
     """Plan text for the block language of the Word templates (``*.docx.j2``)."""
+    return _word_piece(clean(text), True)
+
+
+def word_bold(text: str) -> str:
+    """:func:`word`, with the text's ``**…**`` parts bold."""
     return _with_bold(clean(text), _word_piece, ("**", "**"))
 
 
@@ -130,6 +144,11 @@ def _word_piece(text: str, first: bool) -> str:
 
 def html(text: str) -> str:
     """Plan text for an HTML document."""
+    return _html_piece(clean(text), True)
+
+
+def html_bold(text: str) -> str:
+    """:func:`html`, with the text's ``**…**`` parts bold."""
     return _with_bold(clean(text), _html_piece, ("<strong>", "</strong>"))
 
 

@@ -436,6 +436,10 @@ def environment(dirs: Sequence[Path]) -> jinja2.Environment:
     def list_lines_filter(context: Any, items: Sequence[str]) -> list[str]:
         return list_lines(items, escaper_for(context.name))
 
+    @jinja2.pass_context
+    def with_bold_filter(context: Any, value: Any) -> Any:
+        return escaper_for(context.name).with_bold(value)
+
     env: jinja2.Environment = cls(
         undefined=cls.missing_class,
         loader=_loader([str(d) for d in dirs]),
@@ -449,6 +453,7 @@ def environment(dirs: Sequence[Path]) -> jinja2.Environment:
     env.filters.update(FILTERS)
     env.filters["recipient_lines"] = recipient_lines_filter
     env.filters["list_lines"] = list_lines_filter
+    env.filters["with_bold"] = with_bold_filter
     return env
 
 
@@ -980,12 +985,12 @@ def _contact(plan: model.Plan, a: model.Activity) -> model.Contact | None:
 
 
 def speaking_roles(a: model.Activity) -> dict[str, str]:
-    """What each invitee does in the programme, as an invitation says it: the slots they
-    perform (``by``), their item up to a colon, in lower case (``phát biểu chỉ đạo``)."""
+    """What each invitee does in the programme, as an invitation says it: the items of the
+    slots they perform (``by``), in lower case (``phát biểu chỉ đạo``)."""
     roles: dict[str, list[str]] = {}
     for slot in a.programme:
         if slot.by:
-            item = lower_first(slot.item.split(":", 1)[0].strip().rstrip("."))
+            item = lower_first(slot.item.strip().rstrip("."))
             if item and item not in roles.setdefault(slot.by, []):
                 roles[slot.by].append(item)
     return {k: " và ".join(v) for k, v in roles.items()}
@@ -1156,11 +1161,11 @@ def introduces(slot: model.Slot) -> bool:
     return slot.introduce or any(words in vi.fold(slot.item) for words in _INTRODUCE)
 
 
-def _personal_name(name: str) -> bool:
-    """Whether a guest's ``name`` is a person's name (``Trần Văn Đức``, ``GS.TS. Phạm Thị
-    Lan``) rather than a post (``Lãnh đạo UBND tỉnh``): every word starts with a capital."""
-    words = name.split()
-    return 1 < len(words) <= 7 and all(w[:1].isupper() for w in words)
+def name_unknown(guest: model.Guest) -> bool:
+    """Whether a guest is invited by post, their name not known yet: a person (with a
+    salutation) still tentative and with no ``title`` beside the name, which then is the post
+    (``name: Lãnh đạo UBND tỉnh``), as docs/plan-format.md asks of tentative guests."""
+    return bool(guest.salutation) and guest.tentative and not guest.title
 
 
 def delegate_lines(plan: model.Plan, a: model.Activity) -> tuple[list[str], list[str]]:
@@ -1177,11 +1182,11 @@ def delegate_lines(plan: model.Plan, a: model.Activity) -> tuple[list[str], list
             lines.append(inv.text)
             continue
         tail = [x for x in (guest.title, guest.organisation) if x]
-        if guest.salutation and _personal_name(guest.name):
-            lines.append(", ".join([f"{guest.salutation} {guest.name}", *tail]))
-        elif guest.salutation:  # a post, not a name: the name is filled in by hand
+        if name_unknown(guest):  # a post, not a name: the name is written in by hand
             lines.append(", ".join([f"{guest.salutation} {NAME_TO_FILL}", guest.name, *tail]))
             unnamed.append(guest_text(guest))
+        elif guest.salutation:
+            lines.append(", ".join([f"{guest.salutation} {guest.name}", *tail]))
         elif vi.fold(guest.name).startswith(("đại diện", "các ", "lãnh đạo")):
             lines.append(", ".join([guest.name, *tail]))
         else:
