@@ -364,10 +364,15 @@ def test_unit_report_from_the_unit(cli: Callable[..., Run]) -> None:
         "> - Kết quả của Phòng Trồng trọt và Bảo vệ thực vật (biểu mẫu báo cáo, hoặc tệp" in r.out
     )
     assert "- 2. Xây dựng mô hình trình diễn giống lúa chịu hạn (chủ trì): đã thực hiện." in r.out
-    # A unit with no signer, a group, a unit owing nothing: refused, each saying why.
-    r = cli("render", "report", str(PLAN), "--unit", "qlkh")
-    assert (r.code, r.err.split(": ", 1)[0]) == (1, "Lỗi")
-    assert "thiếu người ký (`units[qlkh].signer`)" in r.err
+    # A unit with no signer yet: a draft that leaves the signature to fill in, refused final.
+    r = cli("render", "report", str(PLAN), "--unit", "qlkh", "--as-of", "25/6/2026")
+    assert r.code == 0, r.err
+    assert "> - Người ký của Phòng Quản lý Khoa học (chức vụ, họ tên)\n" in r.out
+    assert r.out.endswith("**………………**\n\n**………………**\n")
+    assert "(chủ trì): chưa ghi nhận kết quả;" in r.out
+    r = cli("render", "report", str(PLAN), "--unit", "qlkh", "--final")
+    assert r.code == 1 and "(`units[qlkh].signer`)" in r.err
+    # A group, a unit owing nothing: refused, each saying why.
     r = cli("render", "report", str(plan), "--unit", "phong-so")
     assert r.code == 2 and "là một nhóm đơn vị" in r.err
     r = cli("render", "report", str(plan), "--unit", "ubnd-tinh")

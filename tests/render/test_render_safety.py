@@ -171,6 +171,60 @@ def test_undefined_name_and_syntax_error(cli: Callable[..., Run], tmp_path: Path
     assert r.err.startswith("Lỗi: mẫu plan.html.j2, dòng 1: lỗi cú pháp:")
 
 
+@pytest.mark.parametrize(
+    ("template", "vi", "en"),
+    [
+        ("{{ plan.id | khong_co }}", "không có bộ lọc `khong_co`", "no filter `khong_co`"),
+        (
+            "{% for x in plan.units %}{{ x.id }}",
+            "mẫu hết mà khối `{% for %}` chưa đóng (thiếu `{% endfor %}`)",
+            "the template ends with the `{% for %}` block still open (`{% endfor %}` is missing)",
+        ),
+        (
+            "{% khong_co %}",
+            "thẻ `{% khong_co %}` không có, hoặc không khớp với thẻ mở nào",
+            "the tag `{% khong_co %}` does not exist or closes nothing",
+        ),
+        ("{{ plan.id ", "mẫu hết khi còn thiếu `}}`", "the template ends where `}}` is expected"),
+        ("{{ }}", "thiếu biểu thức trước `}}`", "an expression is missing before `}}`"),
+        ("{{ 'a }}", "ký tự `'` không đúng chỗ", "the character `'` is out of place"),
+        ("{# x", "thiếu `#}` đóng chú thích", "a comment has no `#}`"),
+        (
+            "{{ plan.__class__ }}",
+            "mẫu không được dùng thuộc tính `__class__`",
+            "a template may not use the attribute `__class__`",
+        ),
+        (
+            "{% if plan is khong_co %}{% endif %}",
+            "không có phép thử `khong_co` (sau `is`)",
+            "no test `khong_co` (after `is`)",
+        ),
+        (
+            "{{ 'a' + 1 }}",
+            "mẫu gặp một giá trị sai kiểu (chữ, số, danh sách …) (chạy lại với --lang en",
+            'TypeError: can only concatenate str (not "int") to str',
+        ),
+    ],
+)
+def test_jinja_errors_in_the_language_of_the_run(
+    cli: Callable[..., Run], tmp_path: Path, template: str, vi: str, en: str
+) -> None:
+    """Jinja2's English never reaches a Vietnamese line; in English, plain words."""
+    from language import not_english, not_vietnamese
+
+    own = tmp_path / "mau"
+    own.mkdir()
+    (own / "plan.md.j2").write_text(template + "\n", encoding="utf-8")
+    r = cli("render", "plan", str(MINI), "--templates", str(own))
+    assert r.code == 3
+    assert vi in r.err
+    assert not_vietnamese(r.err, allowed={"plan.md.j2", "Jinja2"}) == []
+    r = cli("render", "plan", str(MINI), "--templates", str(own), "--lang", "en")
+    assert r.code == 3
+    assert en in r.err
+    assert not_english(r.err) == []
+
+
 def test_bad_docx_block(cli: Callable[..., Run], tmp_path: Path) -> None:
     own = tmp_path / "mau"
     own.mkdir()

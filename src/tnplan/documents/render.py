@@ -538,12 +538,15 @@ def render_template(
             exit_code=3,
         ) from None
     except jinja2.TemplateSyntaxError as exc:
+        from .template_errors import syntax_message
+
         where = Path(exc.filename or exc.name or name).name
+        said = syntax_message(exc.message or "", lang)
         raise TnplanError(
             _t(
                 lang,
-                f"mẫu {where}, dòng {exc.lineno}: lỗi cú pháp: {exc.message}",
-                f"template {where}, line {exc.lineno}: syntax error: {exc.message}",
+                f"mẫu {where}, dòng {exc.lineno}: lỗi cú pháp: {said}",
+                f"template {where}, line {exc.lineno}: syntax error: {said}",
             ),
             exit_code=3,
         ) from None
@@ -565,7 +568,10 @@ def render_template(
         ) from None
     except UnicodeDecodeError as exc:
         if _template_line(exc) is not None:  # raised by the template's code, not by reading it
-            raise TnplanError(f"{_where(exc, name, lang)}: {exc}", exit_code=3) from None
+            from .template_errors import runtime_message
+
+            said = runtime_message(exc, lang)
+            raise TnplanError(f"{_where(exc, name, lang)}: {said}", exit_code=3) from None
         where, byte = _loading(exc) or name, f"0x{exc.object[exc.start]:02x}"
         raise TnplanError(
             _t(
@@ -587,10 +593,13 @@ def render_template(
             exit_code=3,
         ) from None
     except Exception as exc:  # what the template's own code raised: 1 / 0, a bad filter value …
+        from .template_errors import runtime_message
+
         at = _template_line(exc)
         if at is None and not isinstance(exc, jinja2.TemplateError):
             raise  # not the template's doing: a bug in tnplan
-        raise TnplanError(f"{_where(exc, name, lang)}: {exc}", exit_code=3) from None
+        said = runtime_message(exc, lang)
+        raise TnplanError(f"{_where(exc, name, lang)}: {said}", exit_code=3) from None
 
 
 def _where(exc: BaseException, name: str, lang: str) -> str:
@@ -1762,38 +1771,31 @@ def unit_report_context(
             exit_code=2,
         )
     d = _unit_deadline(plan, unit, deadline, lang)
-    if unit.signer is None:
-        line, col = unit.pos
-        raise TnplanError(
-            _t(
-                lang,
-                f"{plan.source}:{line}:{col}: không soạn được báo cáo của {unit.name}: thiếu "
-                f"người ký (`units[{unit.id}].signer`)",
-                f"{plan.source}:{line}:{col}: cannot write the report of {unit.name}: its "
-                f"signer is missing (`units[{unit.id}].signer`)",
-            ),
-            hint=_t(
-                lang,
-                "thêm `signer:` (title, name; authority khi ký thay) vào đơn vị",
-                "add `signer:` (title, name; authority when signing for the head) to the unit",
-            ),
-            exit_code=1,
+    missing = _citation_missing(plan)
+    signer = unit.signer
+    if signer is None:  # the draft leaves the signature for the unit to fill in
+        signer = model.Signer(title=NAME_TO_FILL, name=NAME_TO_FILL)
+        missing.append(
+            Missing(f"Người ký của {unit.name} (chức vụ, họ tên)", f"units[{unit.id}].signer")
         )
     doc = plan.document
     code = unit.code or unit.short or unit.id.upper()
     parent = unit.parent or (doc.agency if unit.kind == "internal" else None)
     issuer = Issuer(unit.name.upper(), unit.name, code, unit.place or doc.place, parent)
-    addressees = []
+    addressees: list[str] = []
+    bodies: list[str] = []  # the same, as the closing sentence names them
     for uid in d.to:
         to = plan.unit(uid)
         if to is None:
             continue
         # A room of the agency receives for the agency: "Sở … (qua Văn phòng Sở)".
-        addressees.append(
-            f"{doc.agency_name} (qua {to.name})" if to.kind == "internal" else to.name
-        )
+        inside = to.kind == "internal"
+        addressees.append(f"{doc.agency_name} (qua {to.name})" if inside else to.name)
+        if (doc.agency_name if inside else to.name) not in bodies:
+            bodies.append(doc.agency_name if inside else to.name)
     if not d.to:
         addressees.append(doc.agency_name)
+        bodies.append(doc.agency_name)
     received = next(
         (r for r in plan.reports if r.deadline == d.id and r.unit == unit.id and r.date <= as_of),
         None,
@@ -1821,10 +1823,11 @@ def unit_report_context(
                 "number": str(a.number) if a.number is not None else "",
                 "title": a.title,
                 "role": role if unit.id in groups else "thực hiện công việc",
-                "status": STATUS_WORDS.get(st.status, st.status),
+                "status": "Chưa ghi nhận kết quả"
+                if st.status == "planned"
+                else STATUS_WORDS.get(st.status, st.status),
             }
         )
-    missing = _citation_missing(plan)
     if own is None:
         missing.append(
             Missing(
@@ -1837,15 +1840,14 @@ def unit_report_context(
     word = "tình hình" if progress else "kết quả"
     title_report = upper_first(word) + " " + lower_first(doc.title)
     closing = f"Trên đây là báo cáo {lower_first(title_report)} của {unit.name}"
-    if addressees:
-        closing += f", trân trọng báo cáo {_names(addressees)}"
+    closing += f", trân trọng báo cáo {_names(bodies)}"
     return {
         **_base(plan),
         "kind": "report",
         "doc": issuer,
         "agency": doc,
         "unit": unit,
-        "signer": unit.signer,
+        "signer": signer,
         "as_of": as_of,
         "deadline": d,
         "progress": progress,
