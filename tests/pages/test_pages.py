@@ -113,14 +113,19 @@ def _documents(plan: model.Plan) -> list[Doc]:
             jobs.append((f"script-{a.id}", "script", {"activity": a.id}, 0))
     for day, word in ((plan.period.start, "progress"), (end + dt.timedelta(days=30), "final")):
         jobs.append((f"report-{word}", "report", {"as_of": day}, 0))
-    for unit in plan.units:
-        owes = any(
-            unit.id in expand_units(plan, d.owners) and unit.id not in expand_units(plan, d.to)
+    owing = [
+        u
+        for u in plan.units
+        if not u.members
+        and any(
+            u.id in expand_units(plan, d.owners) and u.id not in expand_units(plan, d.to)
             for d in plan.deadlines
         )
-        if unit.signer is not None and not unit.members and owes:
-            kw = {"as_of": end + dt.timedelta(days=30), "unit": unit.id}
-            jobs.append((f"report-unit-{unit.id}", "report", kw, 0))
+    ]
+    signed = [u for u in owing if u.signer is not None]
+    for unit in signed or owing[:1]:  # each signed unit, else one to be signed
+        kw = {"as_of": end + dt.timedelta(days=30), "unit": unit.id}
+        jobs.append((f"report-unit-{unit.id}", "report", kw, 0))
     docs = []
     for job, kind, kw, invitees in jobs:
         try:
@@ -247,9 +252,8 @@ def test_every_kind_of_every_plan_is_printed(printed: list[Doc]) -> None:
         plan_id = load_plan(path).id
         assert {k for p, k in kinds if p == plan_id} >= {"plan", "report"}
     assert {k for _, k in kinds} == {"plan", "invitation", "script", "report"}
-    assert any(
-        d.name.split("/")[1].startswith("bao-cao-") and d.name.count("-") > 4 for d in printed
-    )
+    units = [d for d in printed if d.kind == "report" and "/report-unit-" in d.name]
+    assert len(units) >= 3  # units' own reports (--unit), signed or still to be signed
     assert all(d.word_pages for d in printed)
     if printing.chromium() is not None:
         assert all(d.html_pages for d in printed if d.html is not None)
@@ -335,3 +339,24 @@ def test_a_draft_has_the_pages_of_the_document_it_becomes(tmp_path: Path) -> Non
     assert "DỰ THẢO" in printed_html[0][0] and "DỰ THẢO" not in printed_html[1][0]
     draft_page, final_page = (_lines(p[0]) for p in printed_html)
     assert draft_page == final_page
+
+
+def test_the_checks_see_what_they_look_for() -> None:
+    """The page checks themselves, on pages made up for them (no tool needed)."""
+    alone = [
+        "body text\n",
+        "        2\nNơi nhận:            GIÁM ĐỐC\n- Như trên;\n\n   Hoàng Văn\n",
+    ]
+    assert closing_problems(alone) == ["page 2 holds only the recipients and the signature"]
+    kept = ["body\n", "   2\n   Trên đây là …/.\nNơi nhận:      GIÁM ĐỐC\n- Như trên;\n"]
+    assert closing_problems(kept) == []
+    assert closing_problems(["text\nNơi nhận:  GIÁM ĐỐC\n", "more\n"]) == [
+        "the signature block is on page 1 of 2"
+    ]
+    heading = ["text\n      II. KẾT QUẢ THỰC HIỆN\n", "the section\n"]
+    assert heading_problems(heading, ["II. KẾT QUẢ THỰC HIỆN"]) == [
+        "page 1 ends with the heading “II. KẾT QUẢ THỰC HIỆN”"
+    ]
+    assert heading_problems(heading, ["I. CÔNG TÁC"]) == []
+    split = ["từ 08 giờ 00 phút   Đón tiếp\nđến 08 giờ 30 phút\n", "(30 phút)\n"]
+    assert row_problems(split) == ["page 1: 1 rows start, 0 end", "page 2: 0 rows start, 1 end"]

@@ -401,3 +401,43 @@ def test_report_as_of_counts_receipts_on_that_day(cli: Callable[..., Run]) -> No
     assert "- Các sở, ban, ngành của tỉnh: ngày 25/6/2026 (sau hạn)." in r.out
     r = cli("render", "report", str(MINI), "--as-of", "hôm kia")
     assert r.code == 2
+
+
+def test_word_file_properties_language_and_navigation(
+    cli: Callable[..., Run], tmp_path: Path
+) -> None:
+    """vi-VN text, the plan's own properties (no library default), headings for Word's
+    navigation pane, and the closing kept with the signature."""
+    import datetime as dt
+
+    import docx
+    from docx.oxml.ns import qn
+
+    out = tmp_path / "plan.docx"
+    assert cli("render", "plan", str(MINI), "-o", str(out), env=EPOCH).code == 0
+    d = docx.Document(str(out))
+    props = d.core_properties
+    assert props.title == "Tổ chức các hoạt động hưởng ứng Ngày Khoa học và Công nghệ năm 2026"
+    assert (props.author, props.last_modified_by) == ("Sở Khoa học và Công nghệ",) * 2
+    assert (props.subject, props.language, props.comments) == ("Kế hoạch", "vi-VN", "")
+    assert props.created == props.modified == dt.datetime(2026, 5, 11, 8, 0, tzinfo=dt.UTC)
+    lang = d.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault"))
+    assert lang.find(qn("w:rPr")).find(qn("w:lang")).get(qn("w:val")) == "vi-VN"
+    headings = [(p.style.name, p.text) for p in d.paragraphs if p.style.name.startswith("Head")]
+    assert headings[:3] == [
+        ("Heading 1", "I. MỤC ĐÍCH, YÊU CẦU"),
+        ("Heading 2", "1. Mục đích"),
+        ("Heading 2", "2. Yêu cầu"),
+    ]
+    h1 = d.styles["Heading 1"]  # black Times New Roman, not the template's blue Calibri
+    assert (h1.font.name, h1.font.size.pt, str(h1.font.color.rgb)) == (
+        "Times New Roman",
+        14,
+        "000000",
+    )
+    last = next(p for p in d.paragraphs if p.text.endswith("./."))
+    assert last.paragraph_format.keep_with_next and last.paragraph_format.keep_together
+    # Without SOURCE_DATE_EPOCH: the time of the render, not python-docx's 2013 default.
+    again = tmp_path / "again.docx"
+    assert cli("render", "plan", str(MINI), "-o", str(again)).code == 0
+    assert docx.Document(str(again)).core_properties.created.year >= 2026
