@@ -236,7 +236,8 @@ def _gettext_ids() -> set[str]:
 def test_every_word_of_click_and_typer_a_user_can_meet_is_in_vietnamese() -> None:
     ids = _gettext_ids()
     assert ids - set(i18n.CLICK_VI) - set(UNREACHABLE) == set()
-    assert set(i18n.CLICK_VI) - ids == set(), "words Click and Typer no longer use"
+    other_versions = {"Positional arguments"}  # click 8.5's; 8.4 says "Arguments"
+    assert set(i18n.CLICK_VI) - ids - other_versions == set(), "words Click and Typer no longer use"
     for english_text, vi in i18n.CLICK_VI.items():
         assert not_vietnamese(vi, {"Choice", "Bash", "UUID", "blue", "help_option"}) == [], vi
         assert not_english(english_text) == []

@@ -301,7 +301,9 @@ def test_sarif_is_valid_sarif_2_1_0(cli: Callable[..., Any], tmp_path: Path) -> 
         "ruleId": "unknown-unit",
         "ruleIndex": 0,
         "level": "error",
-        "message": {"text": "đơn vị `cdss` không có trong `units` — có phải `cds`?"},
+        "message": {
+            "text": "đơn vị `cdss` không có trong `units` — có phải `cds` (Phòng Chuyển đổi số)?"
+        },
         "locations": [
             {
                 "physicalLocation": {

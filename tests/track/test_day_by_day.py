@@ -153,8 +153,30 @@ def test_every_command_agrees_with_state_on_every_day(path: Path) -> None:
 MINISTRY = VALID / "bo-tuan-le-khcn-2026.yaml"
 
 
-def test_a_task_due_at_a_time_is_not_late_before_it(cli) -> None:  # type: ignore[no-untyped-def]
-    plan = str(MINISTRY)  # hn-giay-moi is due 6/5/2026 at 16:00
+def _hour_in_due(tmp_path: Path) -> Path:
+    """The ministry's plan with the hour written in `due` itself: `due: 6/5/2026 16:00`."""
+    text = MINISTRY.read_text(encoding="utf-8")
+    two_fields = '        due: 6/5/2026\n        time: "16:00"\n'
+    assert two_fields in text
+    path = tmp_path / MINISTRY.name
+    path.write_text(text.replace(two_fields, "        due: 6/5/2026 16:00\n"), encoding="utf-8")
+    return path
+
+
+def test_the_hour_may_be_written_in_due(tmp_path: Path) -> None:
+    one = load_plan(MINISTRY)
+    other = load_plan(_hour_in_due(tmp_path))
+    task = next(t for a in one.activities for t in a.tasks if t.id == "hn-giay-moi")
+    same = next(t for a in other.activities for t in a.tasks if t.id == "hn-giay-moi")
+    assert (task.due, task.time) == (same.due, same.time) == (dt.date(2026, 5, 6), dt.time(16))
+
+
+@pytest.mark.parametrize("spelling", ["due and time", "hour in due"])
+def test_a_task_due_at_a_time_is_not_late_before_it(  # type: ignore[no-untyped-def]
+    cli, tmp_path: Path, spelling: str
+) -> None:
+    # hn-giay-moi is due 6/5/2026 at 16:00
+    plan = str(MINISTRY if spelling == "due and time" else _hour_in_due(tmp_path))
     before = cli("overdue", plan, "--as-of", "6/5/2026 15:59", "--json")
     assert '"hn-giay-moi"' not in before.out
     after = cli("overdue", plan, "--as-of", "6/5/2026 16:01")

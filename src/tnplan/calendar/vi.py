@@ -245,6 +245,18 @@ _TIME_HINT = "viết giờ dạng HH:MM, ví dụ 08:30"
 _TIME_HINT_EN = "write the time as HH:MM, such as 08:30"
 
 
+def split_date_time(text: str) -> tuple[str, str | None]:
+    """``"8/5/2026 16:00"`` → ``("8/5/2026", "16:00")``; a date alone → ``(text, None)``.
+
+    A deadline may carry its hour in the same value; the date part is read by
+    :func:`parse_date` and the hour by :func:`parse_time`.
+    """
+    date_part, _, time_part = text.strip().rpartition(" ")
+    if date_part and ":" in time_part:
+        return date_part.strip(), time_part
+    return text, None
+
+
 def parse_time(text: str) -> _dt.time:
     """Read a time written ``HH:MM`` (``08:30`` or ``8:30``), 00:00 to 23:59.
 

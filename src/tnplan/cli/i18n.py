@@ -111,6 +111,7 @@ CLICK_VI: dict[str, str] = {
     "Usage:": "Cách dùng:",
     "Options": "Tùy chọn",
     "Arguments": "Tham số",
+    "Positional arguments": "Tham số",
     "Commands": "Lệnh",
     "Show this message and exit.": "Hiện trợ giúp này rồi thoát.",
     "Show the version and exit.": "In phiên bản rồi thoát.",
@@ -339,8 +340,9 @@ def localize(root: click.Command, lang: str) -> None:
                 param.metavar = _english(param.metavar)
                 if isinstance(param, click.Option):
                     param.help = _english(param.help)
-                else:
-                    param.help = _english(getattr(param, "help", None))  # type: ignore[attr-defined]
+                else:  # click.Argument has `help` only from click 8.5
+                    argument: Any = param
+                    argument.help = _english(getattr(param, "help", None))
 
 
 def _english(text: str | None) -> str | None:

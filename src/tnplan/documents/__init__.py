@@ -1,6 +1,8 @@
 """Stage ``documents``: the official documents (kế hoạch, giấy mời, kịch bản, báo cáo).
 
 ``render`` fills the Jinja2 templates from the plan and writes Markdown, HTML or Word;
-``docx_writer`` turns the Word templates' block language into a .docx file.
-May import ``tnplan.plan`` and ``tnplan.calendar``; never ``tnplan.track``.
+``escape`` makes every value a template prints safe for its format; ``docx_writer`` turns
+the Word templates' block language into a .docx file; ``files`` is the one safe writer of
+every output (no overwrite without ``--force``, never over a plan that was read, whole or
+absent). May import ``tnplan.plan`` and ``tnplan.calendar``; never ``tnplan.track``.
 """

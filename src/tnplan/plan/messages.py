@@ -188,6 +188,14 @@ CATALOGUE: dict[str, tuple[Level, str, str, str, str]] = {
         "{field}: `{value}` is not a valid time: {reason}",
         "{fix}",
     ),
+    "due-time-twice": (
+        "error",
+        "giờ hạn ghi hai lần khác nhau: `{due}` sau ngày ở `due` và `{time}` ở `time`",
+        "giữ một chỗ: xóa `time` hoặc bỏ giờ sau ngày",
+        "the due time is written twice, differently: `{due}` after the date in `due` and "
+        "`{time}` in `time`",
+        "keep one: remove `time`, or the time after the date",
+    ),
     "bad-format": (
         "error",
         "định dạng `{value}` không được hỗ trợ",

@@ -285,7 +285,11 @@ class Task(Node):
     id: str | None = f("Mã công việc", None, kind="id")
     title: str = f("Công việc")
     owner: str | None = f("Đơn vị thực hiện", None, kind="unit")
-    due: dt.date | None = f("Hạn (hết ngày nếu không ghi giờ)", None)
+    due: dt.date | None = f(
+        "Hạn (hết ngày nếu không ghi giờ); giờ ghi ở `time` hoặc ngay sau ngày: 8/5/2026 16:00",
+        None,
+        kind="due",
+    )
     time: dt.time | None = f("Giờ hạn (HH:MM)", None)
     status: Status = f("Trạng thái", "planned")
     done_on: dt.date | None = f("Ngày hoàn thành", None)
@@ -370,7 +374,10 @@ class Deadline(Node):
     title: str = f("Nội dung phải nộp")
     owners: list[str] = f("Đơn vị phải nộp (mỗi đơn vị một dòng khi theo dõi)", kind="unit")
     to: list[str] = f("Nơi nhận", [], kind="unit")
-    due: dt.date = f("Hạn (hết ngày nếu không ghi giờ)")
+    due: dt.date = f(
+        "Hạn (hết ngày nếu không ghi giờ); giờ ghi ở `time` hoặc ngay sau ngày: 30/6/2026 16:00",
+        kind="due",
+    )
     time: dt.time | None = f("Giờ hạn (HH:MM)", None)
     text: str | None = f("Câu trong kế hoạch; {due} được thay bằng ngày hạn", None)
     received: list[Receipt] = f("Các báo cáo đã nhận", [])

@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from ..calendar.vi import ReadError, parse_date, parse_time
+from ..calendar.vi import ReadError, parse_date, parse_time, split_date_time
 from . import load, model
 from .messages import Reporter
 
@@ -37,6 +37,7 @@ _MONEY_RE = re.compile(r"\d{1,3}(?:\.\d{3})+\Z")
 _DOCNUMBER_RE = re.compile(r"\d{1,5}\Z")
 DATE_PATTERN = r"^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{4})$"
 TIME_PATTERN = r"^([01]?\d|2[0-3]):[0-5]\d$"
+DUE_PATTERN = DATE_PATTERN[:-2] + r")( ([01]?\d|2[0-3]):[0-5]\d)?$"
 
 Conv = Callable[[yaml.Node, str, Reporter], Any]
 
@@ -253,6 +254,24 @@ def _date(node: yaml.Node, label: str, rep: Reporter) -> Any:
         return INVALID
 
 
+class DueAt(tuple[dt.date, dt.time]):
+    """A due date written with its hour (``due: 8/5/2026 16:00``): split into ``due`` and
+    ``time`` when the task or deadline is built."""
+
+
+def _due(node: yaml.Node, label: str, rep: Reporter) -> Any:
+    if not isinstance(node, yaml.ScalarNode) or " " not in node.value.strip():
+        return _date(node, label, rep)
+    date_text, time_text = split_date_time(node.value)
+    if time_text is None:
+        return _date(node, label, rep)
+    day = _date(yaml.ScalarNode(node.tag, date_text, node.start_mark, node.end_mark), label, rep)
+    at = _time(yaml.ScalarNode(node.tag, time_text, node.start_mark, node.end_mark), label, rep)
+    if day is INVALID or at is INVALID:
+        return INVALID
+    return DueAt((day, at))
+
+
 def _time(node: yaml.Node, label: str, rep: Reporter) -> Any:
     if not isinstance(node, yaml.ScalarNode) or isinstance(load.scalar(node), bool):
         return _wrong(node, label, rep, "time")
@@ -354,6 +373,8 @@ def _for_type(
         return _literal(tuple(args)), False
     if tp is str:
         return _text(kind, empty), False
+    if tp is dt.date and kind == "due":
+        return _due, False
     if tp in _SCALARS:
         return _SCALARS[tp], False
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
@@ -502,6 +523,19 @@ def _compile(cls: type[Any]) -> Conv:
             if isinstance(values.get("id"), str):
                 rep.dropped.add(values["id"])
             return INVALID
+        due = values.get("due")
+        if isinstance(due, DueAt):
+            values["due"] = due[0]
+            if values.get("time", due[1]) != due[1]:
+                rep.add(
+                    field_pos["time"],
+                    "due-time-twice",
+                    due=due[1].strftime("%H:%M"),
+                    time=values["time"].strftime("%H:%M"),
+                )
+                return INVALID
+            values["time"] = due[1]
+            field_pos.setdefault("time", field_pos["due"])
         obj = cls(**values)
         obj.pos = at
         obj.field_pos = field_pos
@@ -592,7 +626,7 @@ def _schema_for(
     if tp is bool:
         return {"type": "boolean"}
     if tp is dt.date:
-        return {"type": "string", "pattern": DATE_PATTERN}
+        return {"type": "string", "pattern": DUE_PATTERN if kind == "due" else DATE_PATTERN}
     if tp is dt.time:
         return {"type": "string", "pattern": TIME_PATTERN}
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
