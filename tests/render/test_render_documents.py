@@ -441,3 +441,22 @@ def test_word_file_properties_language_and_navigation(
     again = tmp_path / "again.docx"
     assert cli("render", "plan", str(MINI), "-o", str(again)).code == 0
     assert docx.Document(str(again)).core_properties.created.year >= 2026
+
+
+def test_a_date_asked_of_guests_already_past_is_said(
+    cli: Callable[..., Run], tmp_path: Path
+) -> None:
+    """Written on 12/5/2026 with no signing date, the invitation asks for papers by 11/5:
+    a warning on stderr (once, even for one file per invitee); written on 10/5, none."""
+    on_12 = {"SOURCE_DATE_EPOCH": "1778572800"}  # 12/5/2026 08:00 UTC, 15:00 in Hà Nội
+    r = cli("render", "invitation", "hoi-thao", str(PLAN), "--to", "so-nganh", env=on_12)
+    assert r.code == 0
+    assert r.err == (
+        "Cảnh báo: giấy mời hẹn khách ngày 11/5/2026 (ghi chú), trước ngày ký giấy mời "
+        "12/5/2026: khách nhận giấy mời khi đã quá hạn\n"
+    )
+    r = cli("render", "invitation", "hoi-thao", str(PLAN), "--each", "-o", str(tmp_path), env=on_12)
+    assert r.err.count("Cảnh báo:") == 1
+    on_10 = {"SOURCE_DATE_EPOCH": "1778400000"}  # 10/5/2026
+    r = cli("render", "invitation", "hoi-thao", str(PLAN), "--lang", "en", env=on_10)
+    assert "Warning" not in r.err

@@ -169,6 +169,9 @@ def _emit(
     from ..documents import render
 
     _needs_output(fmt, out, lang, folder=folder)
+    for o in outputs:
+        for warning in o.warnings:
+            common.say(f"{'Cảnh báo' if lang == 'vi' else 'Warning'}: {warning}")
     if out is None:
         from .output import write_bytes
 

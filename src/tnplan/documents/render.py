@@ -70,6 +70,8 @@ class Output:
     name: str
     data: bytes
     tentative: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    """What the user should hear about the document (a date asked of guests already past)."""
 
     @property
     def text(self) -> str:
@@ -1973,7 +1975,7 @@ def render(
 
     converted = pdf.convert([(o.name, o.data) for o in outputs], lang)
     return [
-        Output(o.name.removesuffix(".docx") + ".pdf", data, o.tentative)
+        Output(o.name.removesuffix(".docx") + ".pdf", data, o.tentative, o.warnings)
         for o, data in zip(outputs, converted, strict=True)
     ]
 
@@ -2092,11 +2094,46 @@ def _documents(
     if not each:
         ctx = invitation_context(plan, a, everyone, esc)
         name = f"{prefix}-{to_name}" if to and to_name else prefix
-        return [one(f"{name}.{ext}", kind, ctx, what)]
-    return [
-        one(f"{prefix}-{inv.id}.{ext}", kind, invitation_context(plan, a, [inv], esc), what)
-        for inv in everyone
-    ]
+        outputs = [one(f"{name}.{ext}", kind, ctx, what)]
+    else:
+        outputs = [
+            one(f"{prefix}-{inv.id}.{ext}", kind, invitation_context(plan, a, [inv], esc), what)
+            for inv in everyone
+        ]
+    late = asked_too_late(plan, a.event, now, lang)
+    if late:  # said once, with the first file
+        outputs[0].warnings.extend(late)
+    return outputs
+
+
+def asked_too_late(
+    plan: model.Plan, ev: model.Event, now: dt.datetime | None, lang: str = "vi"
+) -> list[str]:
+    """A date the invitation asks of guests (a note's, the reply date) before it is signed:
+    on ``invitation_date``, else on the day it is written (``now``, in the plan's zone)."""
+    from zoneinfo import ZoneInfo
+
+    from ..plan.check import asked_dates
+
+    issued = ev.invitation_date
+    if issued is None:
+        moment = now or dt.datetime.now(dt.UTC)
+        issued = moment.astimezone(ZoneInfo(plan.document.timezone)).date()
+    out = []
+    for name, _index, asked in asked_dates(ev):
+        if asked < issued:
+            out.append(
+                _t(
+                    lang,
+                    f"giấy mời hẹn khách ngày {vi.date_short(asked)} "
+                    f"({'ghi chú' if name == 'notes' else 'hạn xác nhận tham dự'}), trước ngày "
+                    f"ký giấy mời {vi.date_short(issued)}: khách nhận giấy mời khi đã quá hạn",
+                    f"the invitation asks guests for {vi.date_short(asked)} "
+                    f"({'a note' if name == 'notes' else 'the reply date'}), before it is signed "
+                    f"on {vi.date_short(issued)}: they get it too late",
+                )
+            )
+    return out
 
 
 def is_group(plan: model.Plan, ref: str) -> bool:

@@ -260,32 +260,39 @@ def _check_signer(plan: model.Plan, rep: Reporter) -> None:
 _DAY_IN_TEXT = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
 
 
+def asked_dates(ev: model.Event) -> list[tuple[str, int | None, dt.date]]:
+    """The dates an invitation asks of its guests: each day written in a note (``gửi bài
+    trước ngày 11/5/2026``) and the reply date, as (field, index in the list or None, day)."""
+    out: list[tuple[str, int | None, dt.date]] = []
+    for i, note in enumerate(ev.notes):
+        for m in _DAY_IN_TEXT.finditer(note):
+            try:
+                out.append(("notes", i, dt.date(int(m[3]), int(m[2]), int(m[1]))))
+            except ValueError:
+                continue
+    if ev.confirm_by is not None:
+        out.append(("confirm_by", None, ev.confirm_by))
+    return out
+
+
 def _check_invitation_asks(plan: model.Plan, rep: Reporter) -> None:
     """A date an invitation asks of its guests (papers by 11/5, confirming by 13/5) before the
-    invitation is signed: the guests get the letter after the date (a warning)."""
+    invitation is signed: the guests get the letter after the date (a warning).  Without a
+    signing date, ``tnplan render invitation`` compares with the day it is written."""
     for a in plan.activities:
         ev = a.event
         issued = ev.invitation_date if ev is not None else None
         if ev is None or issued is None:
             continue
-        shown = date_short(issued)
-        for i, note in enumerate(ev.notes):
-            for m in _DAY_IN_TEXT.finditer(note):
-                try:
-                    asked = dt.date(int(m[3]), int(m[2]), int(m[1]))
-                except ValueError:
-                    continue
-                if asked < issued:
-                    rep.add(
-                        ev.where("notes", i), "asked-before-invitation", issued=shown,
-                        asked=date_short(asked), what="ghi chú của giấy mời",
-                        what_en="the invitation's note",
-                    )  # fmt: skip
-        if ev.confirm_by is not None and ev.confirm_by < issued:
+        for name, index, asked in asked_dates(ev):
+            if asked >= issued:
+                continue
+            note = name == "notes"
             rep.add(
-                ev.where("confirm_by"), "asked-before-invitation", issued=shown,
-                asked=date_short(ev.confirm_by), what="hạn xác nhận tham dự",
-                what_en="the reply date",
+                ev.where(name, index), "asked-before-invitation", issued=date_short(issued),
+                asked=date_short(asked),
+                what="ghi chú của giấy mời" if note else "hạn xác nhận tham dự",
+                what_en="the invitation's note" if note else "the reply date",
             )  # fmt: skip
 
 
