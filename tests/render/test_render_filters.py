@@ -174,6 +174,4 @@ def test_templates_are_sandboxed(tmp_path: Path) -> None:
     with pytest.raises(TnplanError) as err:
         render.render_template(env, name, {"g": model.Guest(id="x", name="X")})  # type: ignore[arg-type]
     assert err.value.exit_code == 3
-    assert err.value.message == (
-        "mẫu t.md.j2, dòng 1: access to attribute '__class__' of 'Guest' object is unsafe."
-    )
+    assert err.value.message == "mẫu t.md.j2, dòng 1: mẫu không được dùng thuộc tính `__class__`"

@@ -235,6 +235,17 @@ def test_bad_docx_block(cli: Callable[..., Run], tmp_path: Path) -> None:
         "Lỗi: mẫu plan.docx.j2 tạo ra dòng 2 không hợp lệ: khối `@paragraph` không có\n"
     )
     assert listing(tmp_path) == ["mau"]
+    for block, said in (
+        ("@size lớn", "dòng 2 không hợp lệ: cỡ chữ không phải số: lớn"),
+        ("@size 40", "dòng 2 không hợp lệ: cỡ chữ 40 ngoài 10–16"),
+        ("@property tac-gia X", "dòng 2 không hợp lệ: @property tac-gia: chỉ có title, subject"),
+    ):
+        (own / "plan.docx.j2").write_text(f"@type KẾ HOẠCH\n{block}\n", encoding="utf-8")
+        r = cli(
+            "render", "plan", str(MINI), "--templates", str(own), "-o", str(tmp_path / "k.docx")
+        )
+        assert r.code == 3 and said in r.err, r.err
+    assert listing(tmp_path) == ["mau"]
 
 
 def test_templates_folder_missing(cli: Callable[..., Run], tmp_path: Path) -> None:
