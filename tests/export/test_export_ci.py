@@ -360,7 +360,7 @@ def test_github_format_writes_the_step_summary(cli: Callable[..., Any], tmp_path
     )
     assert ok.code == 0
     assert summary.read_text(encoding="utf-8").endswith(
-        "\n### tnplan validate: 7 valid plan files\n\n"
+        "\n### tnplan validate: 8 valid plan files\n\n"
     )
     # Without the variable nothing is written; a text run writes no summary either.
     summary.unlink()

@@ -264,13 +264,18 @@ def signer_lines(s: model.Signer) -> list[str]:
     """The authority and title lines of a signature block, uppercase (Decree 30, Điều 8).
 
     ``KT. GIÁM ĐỐC`` / ``PHÓ GIÁM ĐỐC`` (and likewise TM., TL., TUQ.): two lines;
-    ``Q. GIÁM ĐỐC`` (acting): one line; the head signing: the title alone.
+    ``Q. GIÁM ĐỐC`` (acting): one line; the head signing: the title alone. A signer for a
+    collective body (``collective``) has ``TM. ỦY BAN NHÂN DÂN`` above those lines:
+    ``TM. ỦY BAN NHÂN DÂN`` / ``KT. CHỦ TỊCH`` / ``PHÓ CHỦ TỊCH``.
     """
+    lines = [f"TM. {s.collective}".upper()] if s.collective else []
     if s.authority == "Q.":
-        return [f"Q. {s.title}".upper()]
-    if s.authority and s.on_behalf_of:
-        return [f"{s.authority} {s.on_behalf_of}".upper(), s.title.upper()]
-    return [s.title.upper()]
+        lines.append(f"Q. {s.title}".upper())
+    elif s.authority and s.on_behalf_of:
+        lines += [f"{s.authority} {s.on_behalf_of}".upper(), s.title.upper()]
+    else:
+        lines.append(s.title.upper())
+    return lines
 
 
 def rule_for(text: str) -> str:

@@ -251,7 +251,9 @@ def _check_signer(plan: model.Plan, rep: Reporter) -> None:
     The same for the signers of units (who sign a unit's own report)."""
     signers = [plan.document.signer, *(u.signer for u in plan.units if u.signer is not None)]
     for s in signers:
-        if s.authority in ("KT.", "TL.", "TM.", "TUQ.") and not s.on_behalf_of:
+        if s.collective and s.authority == "TM.":
+            rep.add(s.where("collective"), "signer-collective", body=s.collective)
+        elif s.authority in ("KT.", "TL.", "TM.", "TUQ.") and not s.on_behalf_of:
             rep.add(s.where("authority"), "signer-authority", authority=s.authority)
         elif s.on_behalf_of and s.authority in (None, "Q."):
             rep.add(s.where("on_behalf_of"), "signer-no-authority", head=s.on_behalf_of)

@@ -79,6 +79,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "timezone": ("múi_giờ", "time_zone"),
     "language": ("ngôn_ngữ", "tiếng", "lang"),
     # Signer
+    "collective": ("tập_thể", "thay_mặt_tập_thể", "tm", "tm_ủy_ban"),
     "authority": ("thẩm_quyền", "thẩm_quyền_ký", "kt", "quyền_ký"),
     "on_behalf_of": ("ký_thay_cho", "thay_mặt", "thừa_lệnh", "chức_danh_người_đứng_đầu"),
     # Basis

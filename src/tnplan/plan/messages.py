@@ -365,6 +365,15 @@ CATALOGUE: dict[str, tuple[Level, str, str, str, str]] = {
         "`authority: {authority}` signs for the head but `on_behalf_of` is missing",
         "add `on_behalf_of: GIÁM ĐỐC` (the head's title); printed: {authority} GIÁM ĐỐC",
     ),
+    "signer-collective": (
+        "error",
+        "`collective: {body}` đã in dòng “TM. {body}” nên `authority` không thể cũng là `TM.`",
+        "chủ tịch ký: bỏ `authority` và `on_behalf_of`; phó chủ tịch ký: `authority: KT.`, "
+        "`on_behalf_of: CHỦ TỊCH`",
+        "`collective: {body}` already prints “TM. {body}”, so `authority` cannot be `TM.` too",
+        "the chair signing: remove `authority` and `on_behalf_of`; a vice-chair: "
+        "`authority: KT.`, `on_behalf_of: CHỦ TỊCH`",
+    ),
     "signer-no-authority": (
         "error",
         "`on_behalf_of: {head}` chỉ dùng với `authority` KT., TL., TM. hoặc TUQ.",

@@ -96,6 +96,13 @@ class Contact(Node):
 
 @dataclass(kw_only=True)
 class Signer(Node):
+    collective: str | None = f(
+        "Tập thể khi người ký thay mặt một tập thể lãnh đạo và còn ký thay người đứng đầu, ví dụ "
+        "ỦY BAN NHÂN DÂN: in thêm dòng đầu `TM. ỦY BAN NHÂN DÂN` trên thẩm quyền và chức vụ "
+        "(KT. CHỦ TỊCH / PHÓ CHỦ TỊCH)",
+        None,
+        example="ỦY BAN NHÂN DÂN",
+    )
     authority: Authority | None = f(
         "Thẩm quyền ký: KT. (ký thay), TL. (thừa lệnh), TM. (thay mặt), TUQ. (thừa ủy quyền), "
         "Q. (quyền); bỏ trống khi người đứng đầu ký",
