@@ -26,7 +26,8 @@ NEUTRAL = frozenset(
     KH BC GM CTr SKHCN UBND II III IV VI VII I V x e g jq vi en U KT TL TM TUQ Q pdf PDF draft
     Schema JSON_Schema planned in_progress done postponed cancelled internal external SHELL
     Unicode NFC TCVN3 Windows id ids byte tab Gantt Python Excel today UID
-    xlsx eml cat pre-commit stdin SMTP STARTTLS SARIF SEQUENCE DTSTAMP STATUS CANCELLED"""
+    xlsx eml cat pre-commit stdin SMTP STARTTLS SARIF SEQUENCE DTSTAMP STATUS CANCELLED
+    LibreOffice PDF/A"""
     )
 )
 """Names that are the same in both languages: formats, programs, standards, field values."""

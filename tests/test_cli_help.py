@@ -120,7 +120,7 @@ USAGE_ERRORS = [
     ("status", "--ownr", "vp"),
     ("statu",),
     ("render", "invitation"),
-    ("render", "plan", "-f", "pdf"),
+    ("render", "plan", "-f", "odt"),
     ("validate", "--format", "xml"),
     ("upcoming", "--days", "x"),
     ("upcoming", "--days", "-1"),
@@ -140,7 +140,7 @@ def test_usage_errors_are_one_line_in_the_language_of_the_run(cli: Any, lang: st
         assert r.out == "" and r.err.count("\n") == 1, (args, r.err)
         check = not_english if lang == "en" else not_vietnamese
         assert (
-            check(r.err, DATA | {"statu", "bogus", "ownr", "xml", "pdf", "fr", "a", "b", "c"}) == []
+            check(r.err, DATA | {"statu", "bogus", "ownr", "xml", "odt", "fr", "a", "b", "c"}) == []
         )
         lines.append(f"$ tnplan {' '.join(args)}\n{r.err}")
     check_golden(f"cli/usage-errors-{lang}.txt", "".join(lines))
@@ -236,7 +236,8 @@ def _gettext_ids() -> set[str]:
 def test_every_word_of_click_and_typer_a_user_can_meet_is_in_vietnamese() -> None:
     ids = _gettext_ids()
     assert ids - set(i18n.CLICK_VI) - set(UNREACHABLE) == set()
-    assert set(i18n.CLICK_VI) - ids == set(), "words Click and Typer no longer use"
+    other_versions = {"Positional arguments"}  # click 8.5's; 8.4 says "Arguments"
+    assert set(i18n.CLICK_VI) - ids - other_versions == set(), "words Click and Typer no longer use"
     for english_text, vi in i18n.CLICK_VI.items():
         assert not_vietnamese(vi, {"Choice", "Bash", "UUID", "blue", "help_option"}) == [], vi
         assert not_english(english_text) == []

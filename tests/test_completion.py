@@ -112,7 +112,7 @@ def test_bash_completes_commands_options_formats_and_ids_of_the_plan_here(folder
         ["vp", "qlkh"],
         ["qlkh"],
         ["khach-1", "vp", "qlkh"],
-        ["md", "html", "docx"],
+        ["md", "html", "docx", "pdf"],
         ["auto", "text", "json", "github", "sarif"],
         ["bao-cao"],
         ["--as-of", "--owner", "--json", "--all", "--lang", "--help"],

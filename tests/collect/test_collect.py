@@ -86,12 +86,17 @@ def test_round_trip_leaves_the_plan_byte_for_byte(loop: Path) -> None:
 def test_round_trip_report_shows_the_numbers(
     loop: Path, cli: Callable[..., Run], golden: Callable[[str, str], None]
 ) -> None:
-    r = cli("render", "report", PLAN_REL, "--as-of", "25/6/2026", cwd=loop)
+    r = cli("render", "report", PLAN_REL, "--as-of", "25/6/2026", "--internal", cwd=loop)
     assert r.code == 0, r.err
     golden("collect/report-after-round-trip.md", r.out)
-    assert "đã nhận 8/9 báo cáo" in r.out
-    assert "Số liệu do 8/9 đơn vị báo cáo:" in r.out
+    # Nine units returned forms but for one; the Văn phòng, to which they report, is not
+    # counted as owing a report to itself.
+    assert "đã nhận 7/8 báo cáo" in r.out
+    assert "Số liệu do 7/8 đơn vị báo cáo:" in r.out
     assert "Chưa có số liệu của: UBND các xã, phường." in r.out
+    upward = cli("render", "report", PLAN_REL, "--as-of", "25/6/2026", cwd=loop).out
+    assert "đã nhận 3/4 báo cáo" in upward  # to the province: the outside bodies only
+    assert "Phòng Quản lý Khoa học (nhận ngày" not in upward
     # The Hội thảo's figures come from its lead unit's form (qlkh, seed 0, row 8).
     assert "- Số người tham dự: 18." in r.out
 
@@ -102,7 +107,7 @@ def test_before_the_forms_arrived_the_report_has_no_figures(
     r = cli("render", "report", PLAN_REL, "--as-of", "18/6/2026", cwd=loop)
     assert r.code == 0
     assert "Số liệu do" not in r.out
-    assert "đã nhận 0/9 báo cáo" in r.out
+    assert "đã nhận 0/4 báo cáo" in r.out
 
 
 def test_views_and_validate_read_the_results(loop: Path, cli: Callable[..., Run]) -> None:

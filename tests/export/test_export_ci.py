@@ -301,7 +301,9 @@ def test_sarif_is_valid_sarif_2_1_0(cli: Callable[..., Any], tmp_path: Path) -> 
         "ruleId": "unknown-unit",
         "ruleIndex": 0,
         "level": "error",
-        "message": {"text": "đơn vị `cdss` không có trong `units` — có phải `cds`?"},
+        "message": {
+            "text": "đơn vị `cdss` không có trong `units` — có phải `cds` (Phòng Chuyển đổi số)?"
+        },
         "locations": [
             {
                 "physicalLocation": {
@@ -358,7 +360,7 @@ def test_github_format_writes_the_step_summary(cli: Callable[..., Any], tmp_path
     )
     assert ok.code == 0
     assert summary.read_text(encoding="utf-8").endswith(
-        "\n### tnplan validate: 6 valid plan files\n\n"
+        "\n### tnplan validate: 8 valid plan files\n\n"
     )
     # Without the variable nothing is written; a text run writes no summary either.
     summary.unlink()

@@ -149,6 +149,18 @@ def test_every_date_moves(tmp_path: Path) -> None:
             assert new.period.start == D(2027, 5, 11)  # Tuesday 12/5/2026 → Tuesday 11/5/2027
 
 
+def test_a_due_hour_written_after_the_date_moves_with_it(tmp_path: Path) -> None:
+    text = BUNDLED.read_text(encoding="utf-8").replace("due: 20/6/2026", "due: 19/6/2026 16:00")
+    source = tmp_path / "ngay-khcn-2026.yaml"
+    source.write_text(text, encoding="utf-8")
+    rolled = rollover.rollover(source, 2027).text
+    assert "due: 19/6/2027 16:00" in rolled
+    path = tmp_path / "ngay-khcn-2027.yaml"
+    path.write_text(rolled, encoding="utf-8")
+    deadline = next(d for d in check.load_plan(path).deadlines if d.time is not None)
+    assert (deadline.due, deadline.time) == (D(2027, 6, 19), dt.time(16))
+
+
 def test_comments_and_layout_are_kept() -> None:
     old = MINI.read_text(encoding="utf-8").splitlines()
     new = rollover.rollover(MINI, 2027).text.splitlines()

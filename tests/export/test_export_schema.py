@@ -180,8 +180,9 @@ def test_checker_only_problems_pass(path: Path, validator: jsonschema.Draft20201
         (("document", "title"), 2026),  # the checker reads a plain number as text
         (("activities", 0, "tasks"), None),  # an empty list
         (("budget",), {"lines": [{"item": "Băng rôn", "amount": "1.500.000"}]}),
+        (("deadlines", 0, "due"), "30/6/2026 16:00"),
     ],
-    ids=["number-docnumber", "number-as-text", "null-list", "money-with-dots"],
+    ids=["number-docnumber", "number-as-text", "null-list", "money-with-dots", "due-with-hour"],
 )
 def test_schema_accepts_what_the_checker_accepts(
     edit: tuple[Any, ...], value: Any, validator: jsonschema.Draft202012Validator
@@ -205,6 +206,8 @@ def test_schema_accepts_what_the_checker_accepts(
         (("units", 0, "id"), "văn phòng"),
         (("activities", 0, "titel"), "x"),
         (("budget", "lines", 0, "amount"), "1,5 triệu"),
+        (("deadlines", 0, "due"), "30/6/2026 16h00"),
+        (("period", "start"), "12/5/2026 08:00"),
     ],
     ids=[
         "status",
@@ -215,6 +218,8 @@ def test_schema_accepts_what_the_checker_accepts(
         "bad-id",
         "unknown-field",
         "money-words",
+        "due-hour-8h",
+        "hour-outside-due",
     ],
 )
 def test_schema_refuses_type_errors(

@@ -74,8 +74,8 @@ def test_a_backslash_n_in_a_programme_item(tmp_path: Path, tnplan: Callable[...,
     assert r.code == 0, r.err
     _, tables = word_text(tmp_path / "kb.docx")
     programme = tables[1]
-    assert programme[1] == ["08:00–08:30\n(30 phút)", "Đón tiếp\\nđại biểu | C:\\new *x*",
-                            "Văn phòng Sở", ""]  # fmt: skip
+    assert programme[1] == ["từ 08 giờ 00 phút\nđến 08 giờ 30 phút\n(30 phút)",
+                            "Đón tiếp\\nđại biểu | C:\\new *x*", "Văn phòng Sở", ""]  # fmt: skip
     assert all(len(row) == 4 for row in programme)
 
 

@@ -144,10 +144,7 @@ CASES = [
         "template-syntax-error",
         (*INVITE, "--templates", "tpl", "-o", "out.md"),
         3,
-        (
-            r"Lỗi: mẫu invitation\.md\.j2, dòng 2: lỗi cú pháp: "
-            r"expected token 'end of print statement', got '\{'",
-        ),
+        (r"Lỗi: mẫu invitation\.md\.j2, dòng 2: lỗi cú pháp: cần `\}\}` nhưng gặp `\{`",),
         invitation_plan,
         templates(invitation_md="Kính gửi {{ invitees[0].text \n{% if %}\n"),
     ),
@@ -155,7 +152,7 @@ CASES = [
         "template-unknown-filter",
         (*INVITE, "--templates", "tpl"),
         3,
-        (r"Lỗi: mẫu invitation\.md\.j2, dòng 1: lỗi cú pháp: No filter named 'khong_co'\.",),
+        (r"Lỗi: mẫu invitation\.md\.j2, dòng 1: lỗi cú pháp: không có bộ lọc `khong_co`",),
         invitation_plan,
         templates(invitation_md="{{ plan.title | khong_co }}\n"),
     ),
@@ -179,7 +176,7 @@ CASES = [
         "template-runtime-error",
         (*INVITE, "--templates", "tpl", "-o", "out.md"),
         3,
-        (r"Lỗi: mẫu invitation\.md\.j2, dòng 2: division by zero",),
+        (r"Lỗi: mẫu invitation\.md\.j2, dòng 2: chia cho 0",),
         invitation_plan,
         templates(invitation_md="Kính gửi\n{{ 1 / 0 }}\n"),
     ),
@@ -203,7 +200,7 @@ CASES = [
         "template-fails-for-one-invitee-only",
         (*INVITE, "--templates", "tpl", "--each", "-o", "out"),
         3,
-        (r"Lỗi: mẫu invitation\.md\.j2, dòng 1: division by zero",),
+        (r"Lỗi: mẫu invitation\.md\.j2, dòng 1: chia cho 0",),
         invitation_plan,
         templates(invitation_md="{{ 1 / 0 if 'Cường' in invitees[0].text else 'ok' }}\n"),
     ),
@@ -430,11 +427,11 @@ CASES = [
     ),
     Case(
         "unknown-format",
-        ("render", "plan", "plan.yaml", "-f", "pdf", "-o", "out.pdf"),
+        ("render", "plan", "plan.yaml", "-f", "odt", "-o", "out.odt"),
         2,
         (
-            r"Lỗi: giá trị không hợp lệ cho '--format' / '-f': 'pdf' không phải một trong "
-            r"'md', 'html', 'docx' \(xem `tnplan render plan --help`\)",
+            r"Lỗi: giá trị không hợp lệ cho '--format' / '-f': 'odt' không phải một trong "
+            r"'md', 'html', 'docx', 'pdf' \(xem `tnplan render plan --help`\)",
         ),
     ),
 ]

@@ -34,6 +34,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from tnplan.calendar.markup import bold_parts, clean
 from tnplan.documents import render
 from tnplan.documents.escape import REPLACEMENT
 from tnplan.plan import model
@@ -206,7 +207,7 @@ HOSTILE = [
     "\n@signname Kẻ Giả Mạo",
     "\u2028@sign X\u2029@blank",
     "Hội thảo | 999.999.999",
-    "Phòng 2*3*4 **đậm** *nghiêng* _x_",
+    "Phòng 2*3*4 ** không đậm ** *nghiêng* _x_ ***",
     "\n\n# TIÊU ĐỀ CHÈN\n\n---\n",
     "- mục\n1. mục\n> trích\n+ mục",
     "a\\nb \\| c \\* d \\",
@@ -229,7 +230,13 @@ texts = st.lists(st.lists(pieces, min_size=1, max_size=3).map("".join), min_size
 
 
 def _no_tokens(ts: list[str]) -> bool:
-    return not any(re.search(r"7Q\d{3}Q|W\d{3}W|\{(start|end|due)\}", t) for t in ts)
+    """No text that looks like a field's token or a placeholder, and no bold part (``**x**``:
+    the one mark plan text has, tested on its own in :func:`test_bold_is_the_one_mark`)."""
+    return not any(
+        re.search(r"7Q\d{3}Q|W\d{3}W|\{(start|end|due)\}", t)
+        or any(bold for bold, _ in bold_parts(clean(t)))
+        for t in ts
+    )
 
 
 _REFERENCE: dict[tuple[str, str, str], list[tuple[str, list[str], list[str]]]] = {}
@@ -292,6 +299,35 @@ def test_plan_text_cannot_change_a_word_document(ts: list[str]) -> None:
     assume(_no_tokens(ts))
     for kind, options in DOCUMENTS:
         check_document(kind, options, "docx", ts)
+
+
+def test_bold_is_the_one_mark() -> None:
+    """``**…**`` in plan text is bold in every format, and the bold part is escaped like the
+    rest: it starts no block, cell or signature; a lone or spaced ``**`` is text."""
+    plan = copy.deepcopy(BASE)
+    plan.period.notes = ["Từ **ngày {start} | @sign *x* <b>** đến ** {end} ** xong **"]
+    md = render.render(plan, "plan", "md")[0].text
+    assert (
+        "- Từ **ngày 12/5/2026 \\| @sign \\*x\\* \\<b>** đến \\*\\* 18/5/2026 \\*\\* xong \\*\\*\n"
+    ) in md
+    html = render.render(plan, "plan", "html")[0].text
+    assert (
+        "<p>- Từ <strong>ngày 12/5/2026 | @sign *x* &lt;b&gt;</strong> đến ** 18/5/2026 ** "
+        "xong **</p>"
+    ) in html
+    import docx
+
+    line = "- Từ ngày 12/5/2026 | @sign *x* <b> đến ** 18/5/2026 ** xong **"
+    document = docx.Document(io.BytesIO(render.render(plan, "plan", "docx")[0].data))
+    par = next(p for p in document.paragraphs if p.text == line)
+    assert [(r.text, bool(r.bold)) for r in par.runs] == [
+        ("- Từ ", False),
+        ("ngày 12/5/2026 | @sign *x* <b>", True),
+        (" đến ** 18/5/2026 ** xong **", False),
+    ]
+    # Only one field's text is read for marks: two lone `**` of two fields make no pair.
+    plan.period.notes = ["a **", "** b"]
+    assert "<p>- a **</p>\n<p>- ** b</p>" in render.render(plan, "plan", "html")[0].text
 
 
 @pytest.mark.parametrize("text", HOSTILE)

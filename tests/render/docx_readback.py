@@ -1,10 +1,12 @@
 """Read a .docx back with python-docx and describe it as text, for golden files.
 
-The description holds what a reviewer checks on paper: page size and margins, the header
-with its page number (and the empty first-page header), the comments, then every paragraph
-and table cell in order with its alignment, first-line indent, font, size, bold and italic
-(``**…**`` and ``*…*`` mark runs that differ from the rest of their paragraph), and the
-lines drawn as paragraph borders.
+The description holds what a reviewer checks on paper: page size and margins, the file's
+properties and language, the header with its page number (and the first-page header: empty,
+or a draft's mark), the comments, then every paragraph and table cell in order with its style
+(when not Normal), alignment, indents, font, size, bold, italic and underline (``**…**``,
+``*…*`` and ``_…_`` mark runs that differ from the rest of their paragraph), how it breaks
+across pages (``keep next``, ``keep lines``, rows that ``cannot split``), and the lines drawn
+as paragraph borders.  A tab shows as ``→``.
 """
 
 from __future__ import annotations
@@ -54,13 +56,21 @@ def _run_fmt(run: Any, style_font: Any) -> tuple[str, float, bool, bool]:
 
 def paragraph(par: Paragraph, normal_font: Any) -> str:
     runs = [r for r in par.runs if r.text]
-    bits = [_ALIGN.get(par.paragraph_format.alignment, str(par.paragraph_format.alignment))]
+    bits = []
+    style = par.style.name if par.style is not None else "Normal"
+    if style not in ("Normal", "Header"):
+        bits.append(f"[{style}]")
+    bits.append(_ALIGN.get(par.paragraph_format.alignment, str(par.paragraph_format.alignment)))
     indent = par.paragraph_format.first_line_indent
     if indent:
         bits.append(f"indent {indent.cm:.2f}cm")
     left = par.paragraph_format.left_indent
     if left and not _borders(par):
         bits.append(f"left {left.mm:.0f}mm")
+    if par.paragraph_format.keep_with_next:
+        bits.append("keep next")
+    if par.paragraph_format.keep_together:
+        bits.append("keep lines")
     border = _borders(par)
     if border:
         width = par.paragraph_format
@@ -71,6 +81,7 @@ def paragraph(par: Paragraph, normal_font: Any) -> str:
     if not runs:
         return "¶ " + " ".join(bits) + " | (empty)"
     fmts = [_run_fmt(r, normal_font) for r in runs]
+    underlined = [bool(r.font.underline) for r in runs]
     names = {f[0] for f in fmts}
     sizes = {f[1] for f in fmts}
     bits.append("/".join(sorted(names)))
@@ -81,13 +92,17 @@ def paragraph(par: Paragraph, normal_font: Any) -> str:
         bits.append("bold")
     if all_italic:
         bits.append("italic")
+    if all(underlined):
+        bits.append("underline")
     text = ""
-    for run, f in zip(runs, fmts, strict=True):
-        piece = run.text
+    for run, f, u in zip(runs, fmts, underlined, strict=True):
+        piece = run.text.replace("\t", "→")
         if f[2] and not all_bold:
             piece = f"**{piece}**"
         if f[3] and not all_italic:
             piece = f"*{piece}*"
+        if u and not all(underlined):
+            piece = f"_{piece}_"
         text += piece
     return "¶ " + " ".join(bits) + " | " + text
 
@@ -100,15 +115,22 @@ def _table(table: Table, normal_font: Any) -> list[str]:
     rows = len(table.rows)
     cols = len(table.columns)
     widths = " ".join(f"{c.width.mm:.0f}" for c in table.columns if c.width is not None)
-    out = [f"[table {rows}x{cols}, {kind}, columns {widths} mm]"]
+
+    def has(row: Any, tag: str) -> bool:
+        trpr = row._tr.trPr
+        return trpr is not None and trpr.find(qn(tag)) is not None
+
+    whole = all(has(row, "w:cantSplit") for row in table.rows)
+    out = [
+        f"[table {rows}x{cols}, {kind}, columns {widths} mm"
+        + (", no row splits across pages]" if whole else "]")
+    ]
     for r, row in enumerate(table.rows):
         flags = []
-        trpr = row._tr.trPr
-        if trpr is not None:
-            if trpr.find(qn("w:tblHeader")) is not None:
-                flags.append("repeat header")
-            if trpr.find(qn("w:cantSplit")) is not None:
-                flags.append("cannot split")
+        if has(row, "w:tblHeader"):
+            flags.append("repeat header")
+        if has(row, "w:cantSplit") and not whole:
+            flags.append("cannot split")
         if flags:
             out.append(f"  row {r + 1}: {', '.join(flags)}")
         for c, cell in enumerate(row.cells):
@@ -121,7 +143,13 @@ def describe(data: bytes) -> str:
     doc = docx.Document(io.BytesIO(data))
     section = doc.sections[0]
     normal = doc.styles["Normal"].font
+    props = doc.core_properties
+    lang = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault"))
+    lang = lang.find(qn("w:rPr")).find(qn("w:lang"))
     lines = [
+        f"properties: title {props.title!r}, subject {props.subject!r}, author {props.author!r}, "
+        f"created {props.created:%Y-%m-%d %H:%M}, language {props.language}, "
+        f"text language {lang.get(qn('w:val')) if lang is not None else '-'}",
         f"page: {_mm(section.page_width)} x {_mm(section.page_height)} mm",
         f"margins: top {_mm(section.top_margin)} bottom {_mm(section.bottom_margin)} "
         f"left {_mm(section.left_margin)} right {_mm(section.right_margin)} mm",
@@ -129,7 +157,8 @@ def describe(data: bytes) -> str:
         f"different first page: {section.different_first_page_header_footer}",
     ]
     first = [p for p in section.first_page_header.paragraphs if p.text or _fields(p)]
-    lines.append(f"first-page header: {'(empty)' if not first else len(first)}")
+    lines.append("first-page header: (empty)" if not first else "first-page header:")
+    lines.extend("  " + paragraph(p, normal) for p in first)
     for par in section.header.paragraphs:
         fields = _fields(par)
         lines.append(f"header: fields {fields} " + paragraph(par, normal))

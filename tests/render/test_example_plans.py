@@ -8,7 +8,9 @@ every document it can give, in Markdown, HTML and Word (read back with python-do
 * ``so-tttt-2023``: a past year's plan with its progress recorded (done, postponed since a
   day, cancelled, receipts before and after their deadline);
 * ``trien-lam-2026``: an exhibition over four days, honourees, groups of units with members
-  (one invitation per member).
+  (one invitation per member);
+* ``ubnd-xa-phu-binh-2026``: a commune's People's Committee, no parent body, a vice-chair
+  signing for the committee and its chair (TM. / KT. / PHÓ CHỦ TỊCH), the villages a group.
 
 Refresh on purpose with ``TNPLAN_UPDATE_GOLDEN=1 pytest tests/render`` and review the diff.
 """
@@ -23,6 +25,8 @@ import pytest
 
 from support import Run
 
+EPOCH = {"SOURCE_DATE_EPOCH": "1778486400"}  # 2026-05-11 08:00 UTC: reproducible Word files
+
 VALID = Path(__file__).resolve().parents[1] / "plans" / "valid"
 
 # plan id: (three as-of dates, the activity with an event, the report's date)
@@ -30,6 +34,7 @@ EXAMPLES = {
     "bo-tuan-le-khcn-2026": (("4/5/2026", "15/5/2026", "15/6/2026"), "hoi-nghi", "15/6/2026"),
     "so-tttt-2023": (("1/3/2023", "15/3/2023", "10/4/2023"), "hoi-thao", "15/4/2023"),
     "trien-lam-2026": (("10/5/2026", "16/5/2026", "2/6/2026"), "trien-lam", "2/6/2026"),
+    "ubnd-xa-phu-binh-2026": (("25/9/2026", "9/10/2026", "25/10/2026"), "ngay-hoi", "2/11/2026"),
 }
 
 
@@ -80,7 +85,7 @@ def test_documents_docx(
 ) -> None:
     for kind, args in _documents(name).items():
         out = tmp_path / f"{kind}.docx"
-        r = cli("render", *args, "-o", str(out))
+        r = cli("render", *args, "-o", str(out), env=EPOCH)
         assert r.code == 0, (kind, r.err)
         golden(f"examples/{name}/{kind}.docx.txt", docx_readback.describe(out.read_bytes()))
 
@@ -102,6 +107,30 @@ def test_ministry_header_has_one_agency_and_a_two_line_kt_signature(
     assert "<div>KT. BỘ TRƯỞNG</div>\n<div>THỨ TRƯỞNG</div>" in html
 
 
+def test_peoples_committee_signs_on_three_lines(cli: Callable[..., Run], tmp_path: Path) -> None:
+    plan = _plan("ubnd-xa-phu-binh-2026")
+    md = cli("render", "plan", plan).out
+    assert md.startswith("**ỦY BAN NHÂN DÂN XÃ PHÚ BÌNH**\\\n")
+    assert (
+        "**TM. ỦY BAN NHÂN DÂN**\\\n**KT. CHỦ TỊCH**\\\n**PHÓ CHỦ TỊCH**\n\n**Nguyễn Thị Hoa**"
+        in md
+    )
+    html = cli("render", "plan", plan, "-f", "html").out
+    assert (
+        "<div>TM. ỦY BAN NHÂN DÂN</div>\n<div>KT. CHỦ TỊCH</div>\n<div>PHÓ CHỦ TỊCH</div>" in html
+    )
+    out = tmp_path / "kh.docx"
+    assert cli("render", "plan", plan, "-o", str(out), env=EPOCH).code == 0
+    text = docx_readback.describe(out.read_bytes())
+    signature = [line.split(" | ")[-1] for line in text.splitlines() if "14pt bold |" in line]
+    assert signature[-4:] == [
+        "TM. ỦY BAN NHÂN DÂN",
+        "KT. CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH",
+        "Nguyễn Thị Hoa",
+    ]
+
+
 def test_exhibition_invitations_one_per_member(cli: Callable[..., Run], tmp_path: Path) -> None:
     r = cli(
         "render", "invitation", "trien-lam", _plan("trien-lam-2026"), "--each", "-o", str(tmp_path)
@@ -117,8 +146,8 @@ def test_exhibition_invitations_one_per_member(cli: Callable[..., Run], tmp_path
     one = (tmp_path / "giay-moi-trien-lam-xa-phu-binh.md").read_text(encoding="utf-8")
     assert "trân trọng kính mời: **Đại diện lãnh đạo UBND xã Phú Bình**" in one
     assert (
-        "Thời gian: từ 8 giờ đến 17 giờ hằng ngày, từ thứ Sáu, ngày 15/5/2026 đến thứ Hai, "
-        "ngày 18/5/2026." in one
+        "Thời gian: từ 08 giờ 00 phút đến 17 giờ 00 phút hằng ngày, từ thứ Sáu, ngày 15/5/2026 "
+        "đến thứ Hai, ngày 18/5/2026." in one
     )
     group = cli("render", "invitation", "trien-lam", _plan("trien-lam-2026"), "--to", "ubnd-xa")
     assert group.code == 0, group.err

@@ -19,8 +19,11 @@ import pytest
 
 from support import PLAN, Run
 
+EPOCH = {"SOURCE_DATE_EPOCH": "1778486400"}  # 2026-05-11 08:00 UTC: reproducible Word files
+
 HERE = Path(__file__).resolve().parent
 MINI = HERE / "plans" / "mini.yaml"
+VALID = HERE.parent / "plans" / "valid"
 
 # name: the command line before the plan, and after it
 CASES = {
@@ -53,9 +56,9 @@ def test_docx(
     cli: Callable[..., Run], golden: Callable[[str, str], None], tmp_path: Path, case: str
 ) -> None:
     out = tmp_path / f"{case}.docx"
-    r = cli(*_args(case), "-o", str(out))
+    r = cli(*_args(case), "-o", str(out), env=EPOCH)
     assert r.code == 0, r.err
-    draft = " (DỰ THẢO)" if case in ("invitation", "invitation-to", "script") else ""
+    draft = " (DỰ THẢO)" if case != "plan" else ""  # the report lacks parts of its assessment
     assert r.err == f"Đã ghi {out}{draft}\n"
     assert r.out == ""
     golden(f"render/mini/{case}.docx.txt", docx_readback.describe(out.read_bytes()))
@@ -64,6 +67,7 @@ def test_docx(
 def test_docx_layout_of_decree_30(cli: Callable[..., Run], tmp_path: Path) -> None:
     """The numbers of the layout, stated once more without the golden file."""
     import docx
+    from docx.oxml.ns import qn
 
     out = tmp_path / "plan.docx"
     assert cli("render", "plan", str(MINI), "-o", str(out)).code == 0
@@ -87,6 +91,7 @@ def test_docx_layout_of_decree_30(cli: Callable[..., Run], tmp_path: Path) -> No
     assert nation.runs[0].font.bold and nation.runs[0].font.size.pt == 12
     motto = header.cell(0, 1).paragraphs[1]
     assert motto.text == "Độc lập - Tự do - Hạnh phúc" and motto.runs[0].font.size.pt == 13
+    assert motto.runs[0].font.underline  # the line under the tiêu ngữ: as long as the text
     placedate = header.cell(1, 1).paragraphs[0]
     assert placedate.text == "Thái Nguyên, ngày     tháng     năm 2026"
     assert placedate.runs[0].font.italic
@@ -96,8 +101,17 @@ def test_docx_layout_of_decree_30(cli: Callable[..., Run], tmp_path: Path) -> No
     sign = d.tables[-1]
     assert sign.cell(0, 0).paragraphs[0].text == "Nơi nhận:"
     assert sign.cell(0, 0).paragraphs[0].runs[0].font.size.pt == 12
-    assert sign.cell(0, 0).paragraphs[-1].text == "- Lưu: VT, VP."
-    assert sign.cell(0, 0).paragraphs[-1].runs[0].font.size.pt == 11
+    archive = sign.cell(0, 0).paragraphs[-1]
+    assert archive.text == "-\tLưu: VT, VP."  # the dash, then a tab to the hanging indent
+    assert archive.runs[0].font.size.pt == 11
+    assert (
+        archive.paragraph_format.left_indent.mm,
+        archive.paragraph_format.first_line_indent.mm,
+    ) == (
+        pytest.approx(2.5, abs=0.05),
+        pytest.approx(-2.5, abs=0.05),
+    )  # a wrapped recipient line starts under the text, not under the dash
+    assert sign.rows[0]._tr.trPr.find(qn("w:cantSplit")) is not None
     assert [p.text for p in sign.cell(0, 1).paragraphs] == [
         "KT. GIÁM ĐỐC",
         "PHÓ GIÁM ĐỐC",
@@ -137,12 +151,17 @@ def test_docx_needs_an_output(cli: Callable[..., Run]) -> None:
 
 
 def test_unknown_format(cli: Callable[..., Run]) -> None:
-    r = cli("render", "plan", str(MINI), "-f", "pdf")
+    r = cli("render", "plan", str(MINI), "-f", "odt")
     assert (r.code, r.err) == (
         2,
-        "Lỗi: giá trị không hợp lệ cho '--format' / '-f': 'pdf' không phải một trong 'md', "
-        "'html', 'docx' (xem `tnplan render plan --help`)\n",
+        "Lỗi: giá trị không hợp lệ cho '--format' / '-f': 'odt' không phải một trong 'md', "
+        "'html', 'docx', 'pdf' (xem `tnplan render plan --help`)\n",
     )
+
+
+def test_pdf_needs_an_output_before_any_work(cli: Callable[..., Run]) -> None:
+    r = cli("render", "plan", str(MINI), "-f", "pdf")
+    assert (r.code, r.err) == (2, "Lỗi: cần -o: một tệp .pdf (ví dụ -o van-ban.pdf)\n")
 
 
 def test_unknown_activity_suggests(cli: Callable[..., Run]) -> None:
@@ -167,9 +186,15 @@ def test_english_errors(cli: Callable[..., Run]) -> None:
         (["plan"], "# KẾ HOẠCH"),
         (["invitation", "hoi-nghi-sang-che"], "Dự Hội nghị “Sáng chế - Động lực đột phá"),
         (["invitation", "hoi-thao"], "Tới dự: Hội thảo khoa học định hướng"),
-        (["script", "hoi-nghi-sang-che"], "## 11:05–11:20 · Phát biểu chỉ đạo"),
+        (
+            ["script", "hoi-nghi-sang-che"],
+            "## Từ 11 giờ 05 phút đến 11 giờ 20 phút: Phát biểu chỉ đạo",
+        ),
         (["script", "hoi-thao"], "# KỊCH BẢN"),
-        (["report", "--as-of", "25/6/2026"], "Kính gửi:\n\n- Ủy ban nhân dân tỉnh Thái Nguyên;"),
+        (
+            ["report", "--as-of", "25/6/2026"],
+            "Kính gửi: - Ủy ban nhân dân tỉnh Thái Nguyên;\\\n\\- Bộ Khoa học và Công nghệ.\n",
+        ),
     ],
 )
 def test_bundled_plan_works(
@@ -179,7 +204,7 @@ def test_bundled_plan_works(
     r = cli("render", *args, cwd=tmp_path)
     assert r.code == 0, r.err
     assert expected in r.out
-    assert ("**DỰ THẢO**" in r.out) == (args[0] in ("invitation", "script"))
+    assert ("**DỰ THẢO**" in r.out) == (args[0] in ("invitation", "script", "report"))
 
 
 def test_bundled_invitation_lists_tentative_facts(cli: Callable[..., Run]) -> None:
@@ -190,16 +215,63 @@ def test_bundled_invitation_lists_tentative_facts(cli: Callable[..., Run]) -> No
         "**DỰ THẢO**\n\n"
         "> Văn bản này dùng thông tin còn dự kiến, cần xác nhận trước khi ban hành:\n"
         "> - Ngày, giờ, địa điểm Hội nghị “Sáng chế - Động lực đột phá thúc đẩy đổi mới sáng tạo"
-        " và phát triển kinh tế tri thức”: thứ Sáu, 15/5/2026, 08:00–11:30, Hội trường Sở Khoa"
-        " học và Công nghệ tỉnh Thái Nguyên\n"
-        "> - Khách mời: Đồng chí Lãnh đạo UBND tỉnh\n\n"
+        " và phát triển kinh tế tri thức”: thứ Sáu, 15/5/2026, từ 08 giờ 00 phút đến 11 giờ 30"
+        " phút, Hội trường Sở Khoa học và Công nghệ tỉnh Thái Nguyên\n"
+        "> - Khách mời: Đồng chí Lãnh đạo UBND tỉnh\n"
+        "> - Người liên hệ, số điện thoại: Chuyên viên Văn phòng Sở, 0208 3855 123\n\n"
     )
     assert "trân trọng kính mời: **Đồng chí Lãnh đạo UBND tỉnh**" in r.out
+    # A provincial leader who speaks in the programme: asked for their time and their words,
+    # not to be on time; one addressee: "Như trên".
+    assert "\nRất mong Đồng chí quan tâm, dành thời gian đến dự và phát biểu chỉ đạo./.\n" in r.out
+    assert "đúng giờ" not in r.out
+    assert "***Nơi nhận:***\n- Như trên;\n- Lưu: VT, VP.\n" in r.out
+    r = cli("render", "invitation", "hoi-nghi-sang-che", str(PLAN), "--final")
+    assert r.code == 1
+    assert r.err.startswith(
+        "Lỗi: giấy mời giay-moi-hoi-nghi-sang-che.md còn là DỰ THẢO, không ban hành được "
+        "(--final): ngày, giờ, địa điểm Hội nghị"
+    )
+    assert "người liên hệ, số điện thoại: Chuyên viên Văn phòng Sở, 0208 3855 123" in r.err
+    assert r.out == ""
+
+
+def test_invitation_protocol_by_invitee(cli: Callable[..., Run]) -> None:
+    """Several addressees: each one's part in the programme beside their name; the closing
+    for leaders; dress and reply lines when the plan gives them."""
+    plan = VALID / "snnmt-cao-bang-2027.yaml"
+    r = cli("render", "invitation", "hoi-nghi", str(plan))
+    assert r.code == 0, r.err
+    assert "- Đồng chí Lãnh đạo UBND tỉnh Cao Bằng (phát biểu chỉ đạo);\n" in r.out
+    assert "- Bà PGS.TS. Nguyễn Thị Thu Hà – Phó Viện trưởng – Viện Khoa học Nông nghiệp" in r.out
+    assert "(tham luận: giống lúa chịu hạn cho vùng cao);\n" in r.out
+    assert "\nTrang phục: trang phục công sở.\n" in r.out
+    assert (
+        "\nĐề nghị Quý đại biểu xác nhận tham dự trước ngày 16/3/2027 qua số điện thoại "
+        "0206 3852 000.\n"
+    ) in r.out
+    assert (
+        "\nRất mong các đồng chí lãnh đạo, Quý đại biểu quan tâm, dành thời gian đến dự./.\n"
+        in r.out
+    )
+    assert "- Như thành phần mời;" in r.out
+    r = cli("render", "invitation", "hoi-nghi", str(plan), "--to", "gd-so")
+    assert "\nRất mong Ông đến dự đúng giờ./.\n" in r.out
+    assert "- Như trên;" in r.out
 
 
 def test_bundled_report_says_what_it_lacks(cli: Callable[..., Run]) -> None:
     r = cli("render", "report", str(PLAN), "--as-of", "1/7/2026")
     assert r.code == 0, r.err
+    assert r.out.startswith(
+        "**DỰ THẢO**\n\n> Báo cáo còn thiếu các thông tin sau, cần bổ sung trước khi ban hành:\n"
+        "> - Số của Kế hoạch (trích dẫn trong báo cáo)\n"
+        "> - Ngày ban hành Kế hoạch (trích dẫn trong báo cáo)\n"
+        "> - Kết quả hoạt động 1. Tổ chức thông tin, tuyên truyền"
+    )
+    assert "> - Kinh phí thực hiện (dự toán, đã chi)\n> - Đánh giá: ưu điểm\n" in r.out
+    assert "**Kết quả tổ chức các hoạt động hưởng ứng" in r.out  # after the period: results
+    assert "Kế hoạch số …/KH-SKHCN ngày … của Sở Khoa học và Công nghệ về tổ chức" in r.out
     assert "Tính đến ngày 1/7/2026, đã thực hiện 0/7 hoạt động theo Kế hoạch." in r.out
     assert (
         "Chưa có số liệu về kết quả của 7 hoạt động (số 1, 2, 3, 4, 5, 6, 7 theo Kế hoạch)."
@@ -207,8 +279,104 @@ def test_bundled_report_says_what_it_lacks(cli: Callable[..., Run]) -> None:
     )
     assert "Chưa có số liệu về kinh phí thực hiện." in r.out
     assert "Chưa có số liệu đánh giá ưu điểm." in r.out
-    assert "đã nhận 0/9 báo cáo." in r.out
+    # Sent to the province and the ministry: the outside bodies' reporting only; the four
+    # external units owe it, not the department's own rooms.
+    assert "đã nhận 0/4 báo cáo." in r.out
+    assert "Phòng Quản lý Khoa học" not in r.out.split("### 3. Tình hình báo cáo")[1]
     assert "Số:      /BC-SKHCN" in r.out
+    for heading in (
+        "## I. CÔNG TÁC CHỈ ĐẠO, TRIỂN KHAI",
+        "## II. KẾT QUẢ THỰC HIỆN",
+        "## III. ĐÁNH GIÁ CHUNG",
+        "### 1. Ưu điểm",
+        "### 2. Tồn tại, hạn chế",
+        "### 3. Nguyên nhân",
+        "### 4. Bài học kinh nghiệm",
+        "## IV. PHƯƠNG HƯỚNG, NHIỆM VỤ TIẾP THEO",
+        "## V. ĐỀ XUẤT, KIẾN NGHỊ",
+    ):
+        assert f"\n{heading}\n" in r.out
+    assert (
+        "trên địa bàn tỉnh Thái Nguyên của Sở Khoa học và Công nghệ, trân trọng báo cáo Ủy ban "
+        "nhân dân tỉnh Thái Nguyên và Bộ Khoa học và Công nghệ./.\n"
+    ) in r.out
+
+
+def test_report_internal_rooms_and_the_issuer(cli: Callable[..., Run]) -> None:
+    """--internal shows the rooms; a group counts by its members; the Văn phòng, to which the
+    units report, never owes a report to itself."""
+    r = cli("render", "report", str(PLAN), "--as-of", "1/7/2026", "--internal")
+    assert r.code == 0, r.err
+    owed = r.out.split("### 3. Tình hình báo cáo")[1].split("### 4.")[0]
+    assert "đã nhận 0/8 báo cáo." in owed  # 4 rooms (members of the group) + 4 outside bodies
+    assert "- Phòng Quản lý Khoa học;" in owed
+    assert "Văn phòng Sở" not in owed
+
+
+def test_report_before_the_period_ends_is_a_progress_report(cli: Callable[..., Run]) -> None:
+    r = cli("render", "report", str(PLAN), "--as-of", "14/5/2026")
+    assert r.code == 0, r.err
+    assert "**Tình hình tổ chức các hoạt động hưởng ứng" in r.out
+    assert "báo cáo tình hình thực hiện như sau:" in r.out
+    assert "\n## II. TÌNH HÌNH THỰC HIỆN\n" in r.out
+    assert "Trên đây là báo cáo tình hình tổ chức" in r.out
+
+
+def test_final_report_is_refused_with_what_it_lacks(
+    cli: Callable[..., Run], tmp_path: Path
+) -> None:
+    out = tmp_path / "bao-cao.docx"
+    r = cli("render", "report", str(PLAN), "--as-of", "1/7/2026", "--final", "-o", str(out))
+    assert r.code == 1
+    assert r.err.startswith(
+        "Lỗi: báo cáo bao-cao-ngay-khcn-2026.docx còn là DỰ THẢO, không ban hành được "
+        "(--final): số của Kế hoạch (trích dẫn trong báo cáo) (`document.number`); ngày ban "
+        "hành Kế hoạch (trích dẫn trong báo cáo) (`document.date`); kết quả hoạt động 1. "
+    )
+    assert "đánh giá: đề xuất, kiến nghị (`evaluation.proposals`) (bổ sung, chốt" in r.err
+    assert not out.exists()
+    # A plan with every fact: the final report is written.
+    plan = VALID / "snnmt-cao-bang-2027.yaml"
+    r = cli("render", "report", str(plan), "--as-of", "15/4/2027", "--final")
+    assert r.code == 0, r.err
+    assert "DỰ THẢO" not in r.out
+
+
+def test_unit_report_from_the_unit(cli: Callable[..., Run]) -> None:
+    plan = VALID / "snnmt-cao-bang-2027.yaml"
+    r = cli("render", "report", str(plan), "--unit", "khuyen-nong", "--as-of", "15/4/2027")
+    assert r.code == 0, r.err
+    assert r.out.startswith("SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\\\n**TRUNG TÂM KHUYẾN NÔNG TỈNH**\\\n")
+    assert "Số:      /BC-TTKN" in r.out
+    assert "Kính gửi: Sở Nông nghiệp và Môi trường (qua Văn phòng Sở).\n" in r.out
+    assert (
+        "Thực hiện Kế hoạch số 07/KH-SNNMT ngày 8/3/2027 của Sở Nông nghiệp và Môi trường về "
+        "tổ chức Hội nghị chuyển giao tiến bộ kỹ thuật"
+    ) in r.out
+    assert "| 1 | Tổ chức Hội nghị chuyển giao tiến bộ kỹ thuật" in r.out
+    assert "- Đường đến các xã vùng cao xa, đi lại khó khăn." in r.out
+    assert "**KT. GIÁM ĐỐC**\\\n**PHÓ GIÁM ĐỐC**\n\n**Lương Thị Hằng**" in r.out
+    assert "DỰ THẢO" not in r.out
+    # A unit that has not reported yet: a draft that says what it lacks.
+    r = cli("render", "report", str(plan), "--unit", "trong-trot", "--as-of", "15/4/2027")
+    assert r.code == 0, r.err
+    assert (
+        "> - Kết quả của Phòng Trồng trọt và Bảo vệ thực vật (biểu mẫu báo cáo, hoặc tệp" in r.out
+    )
+    assert "- 2. Xây dựng mô hình trình diễn giống lúa chịu hạn (chủ trì): đã thực hiện." in r.out
+    # A unit with no signer yet: a draft that leaves the signature to fill in, refused final.
+    r = cli("render", "report", str(PLAN), "--unit", "qlkh", "--as-of", "25/6/2026")
+    assert r.code == 0, r.err
+    assert "> - Người ký của Phòng Quản lý Khoa học (chức vụ, họ tên)\n" in r.out
+    assert r.out.endswith("**………………**\n\n**………………**\n")
+    assert "(chủ trì): chưa ghi nhận kết quả;" in r.out
+    r = cli("render", "report", str(PLAN), "--unit", "qlkh", "--final")
+    assert r.code == 1 and "(`units[qlkh].signer`)" in r.err
+    # A group, a unit owing nothing: refused, each saying why.
+    r = cli("render", "report", str(plan), "--unit", "phong-so")
+    assert r.code == 2 and "là một nhóm đơn vị" in r.err
+    r = cli("render", "report", str(plan), "--unit", "ubnd-tinh")
+    assert r.code == 2 and "không phải báo cáo theo kế hoạch" in r.err
 
 
 def test_report_for_another_deadline(cli: Callable[..., Run]) -> None:
@@ -226,10 +394,69 @@ def test_report_for_another_deadline(cli: Callable[..., Run]) -> None:
 
 
 def test_report_as_of_counts_receipts_on_that_day(cli: Callable[..., Run]) -> None:
-    r = cli("render", "report", str(MINI), "--as-of", "24/6/2026")
+    r = cli("render", "report", str(MINI), "--as-of", "24/6/2026", "--internal")
     assert "đã nhận 1/3 báo cáo." in r.out
-    r = cli("render", "report", str(MINI), "--as-of", "25/6/2026")
+    r = cli("render", "report", str(MINI), "--as-of", "25/6/2026", "--internal")
     assert "đã nhận 2/3 báo cáo." in r.out
     assert "- Các sở, ban, ngành của tỉnh: ngày 25/6/2026 (sau hạn)." in r.out
     r = cli("render", "report", str(MINI), "--as-of", "hôm kia")
     assert r.code == 2
+
+
+def test_word_file_properties_language_and_navigation(
+    cli: Callable[..., Run], tmp_path: Path
+) -> None:
+    """vi-VN text, the plan's own properties (no library default), headings for Word's
+    navigation pane, and the closing kept with the signature."""
+    import datetime as dt
+
+    import docx
+    from docx.oxml.ns import qn
+
+    out = tmp_path / "plan.docx"
+    assert cli("render", "plan", str(MINI), "-o", str(out), env=EPOCH).code == 0
+    d = docx.Document(str(out))
+    props = d.core_properties
+    assert props.title == "Tổ chức các hoạt động hưởng ứng Ngày Khoa học và Công nghệ năm 2026"
+    assert (props.author, props.last_modified_by) == ("Sở Khoa học và Công nghệ",) * 2
+    assert (props.subject, props.language, props.comments) == ("Kế hoạch", "vi-VN", "")
+    assert props.created == props.modified == dt.datetime(2026, 5, 11, 8, 0, tzinfo=dt.UTC)
+    lang = d.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault"))
+    assert lang.find(qn("w:rPr")).find(qn("w:lang")).get(qn("w:val")) == "vi-VN"
+    headings = [(p.style.name, p.text) for p in d.paragraphs if p.style.name.startswith("Head")]
+    assert headings[:3] == [
+        ("Heading 1", "I. MỤC ĐÍCH, YÊU CẦU"),
+        ("Heading 2", "1. Mục đích"),
+        ("Heading 2", "2. Yêu cầu"),
+    ]
+    h1 = d.styles["Heading 1"]  # black Times New Roman, not the template's blue Calibri
+    assert (h1.font.name, h1.font.size.pt, str(h1.font.color.rgb)) == (
+        "Times New Roman",
+        14,
+        "000000",
+    )
+    last = next(p for p in d.paragraphs if p.text.endswith("./."))
+    assert last.paragraph_format.keep_with_next and last.paragraph_format.keep_together
+    # Without SOURCE_DATE_EPOCH: the time of the render, not python-docx's 2013 default.
+    again = tmp_path / "again.docx"
+    assert cli("render", "plan", str(MINI), "-o", str(again)).code == 0
+    assert docx.Document(str(again)).core_properties.created.year >= 2026
+
+
+def test_a_date_asked_of_guests_already_past_is_said(
+    cli: Callable[..., Run], tmp_path: Path
+) -> None:
+    """Written on 12/5/2026 with no signing date, the invitation asks for papers by 11/5:
+    a warning on stderr (once, even for one file per invitee); written on 10/5, none."""
+    on_12 = {"SOURCE_DATE_EPOCH": "1778572800"}  # 12/5/2026 08:00 UTC, 15:00 in Hà Nội
+    r = cli("render", "invitation", "hoi-thao", str(PLAN), "--to", "so-nganh", env=on_12)
+    assert r.code == 0
+    assert r.err == (
+        "Cảnh báo: giấy mời hẹn khách ngày 11/5/2026 (ghi chú), trước ngày ký giấy mời "
+        "12/5/2026: khách nhận giấy mời khi đã quá hạn\n"
+    )
+    r = cli("render", "invitation", "hoi-thao", str(PLAN), "--each", "-o", str(tmp_path), env=on_12)
+    assert r.err.count("Cảnh báo:") == 1
+    on_10 = {"SOURCE_DATE_EPOCH": "1778400000"}  # 10/5/2026
+    r = cli("render", "invitation", "hoi-thao", str(PLAN), "--lang", "en", env=on_10)
+    assert "Warning" not in r.err

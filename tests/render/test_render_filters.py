@@ -56,8 +56,12 @@ def test_small_filters() -> None:
     assert render.weekday(D(2026, 5, 12)) == "thứ Ba"
     assert render.weekday(D(2026, 5, 17), capital=True) == "Chủ nhật"
     assert render.short_date(D(2026, 5, 12)) == "12/5/2026"
-    assert render.time_hm(dt.time(8, 0)) == "08:00"
-    assert render.time_words(dt.time(14, 5)) == "14 giờ 05"
+    # one time style in every document: two digits, each with its word
+    assert render.time_words(dt.time(14, 5)) == "14 giờ 05 phút"
+    assert render.time_span(dt.time(8, 0), dt.time(11, 30)) == (
+        "từ 08 giờ 00 phút đến 11 giờ 30 phút"
+    )
+    assert render.FILTERS["time"] is render.time_words
     assert render.money(1500000) == "1.500.000 đồng"
     assert render.quoted("Khẩu hiệu") == "“Khẩu hiệu”"
     assert render.quoted("“Đã có”") == "“Đã có”"
@@ -153,8 +157,8 @@ def test_importing_render_stays_light() -> None:
 def test_builtin_templates_found() -> None:
     folder = render.builtin_templates()
     assert (folder / "plan.md.j2").is_file()
-    for kind in render.KINDS:
-        for fmt in render.FORMATS:
+    for kind in (*render.KINDS, "report-unit"):
+        for fmt in ("md", "html", "docx"):  # pdf is the Word file, converted
             assert (folder / f"{kind}.{fmt}.j2").is_file(), f"{kind}.{fmt}.j2"
 
 
@@ -170,6 +174,4 @@ def test_templates_are_sandboxed(tmp_path: Path) -> None:
     with pytest.raises(TnplanError) as err:
         render.render_template(env, name, {"g": model.Guest(id="x", name="X")})  # type: ignore[arg-type]
     assert err.value.exit_code == 3
-    assert err.value.message == (
-        "mẫu t.md.j2, dòng 1: access to attribute '__class__' of 'Guest' object is unsafe."
-    )
+    assert err.value.message == "mẫu t.md.j2, dòng 1: mẫu không được dùng thuộc tính `__class__`"

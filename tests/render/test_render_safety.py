@@ -107,12 +107,16 @@ def test_script_needs_a_programme(cli: Callable[..., Run]) -> None:
 
 def test_script_times_are_computed_and_checked(cli: Callable[..., Run], tmp_path: Path) -> None:
     r = cli("render", "script", "hoi-nghi", str(MINI))
-    starts = re.findall(r"^## (\d\d:\d\d–\d\d:\d\d)", r.out, re.MULTILINE)
-    assert starts == ["08:00–08:30", "08:30–08:40", "08:40–08:55", "09:00–11:00"]
-    assert r.out.endswith(
-        "Thời gian chương trình: 3 giờ (08:00–11:00), kết thúc sớm hơn giờ dự kiến 11:30 "
-        "là 30 phút.\n"
-    )
+    starts = re.findall(r"^## Từ (\d\d giờ \d\d phút) đến (\d\d giờ \d\d phút)", r.out, re.M)
+    assert starts == [
+        ("08 giờ 00 phút", "08 giờ 30 phút"),
+        ("08 giờ 30 phút", "08 giờ 40 phút"),
+        ("08 giờ 40 phút", "08 giờ 55 phút"),
+        ("09 giờ 00 phút", "11 giờ 00 phút"),
+    ]
+    # The MC closes; the tool's own arithmetic (total, slack) is not in the document.
+    assert "## 11 giờ 00 phút: Kết thúc chương trình\n" in r.out
+    assert "Thời gian chương trình" not in r.out and "khớp giờ" not in r.out
     # One slot too long: the programme ends after the event (the checker says so too).
     plan = variant(tmp_path, ("        minutes: 120\n", "        minutes: 160\n"))
     r = cli("render", "script", "hoi-nghi", str(plan))
@@ -167,6 +171,60 @@ def test_undefined_name_and_syntax_error(cli: Callable[..., Run], tmp_path: Path
     assert r.err.startswith("Lỗi: mẫu plan.html.j2, dòng 1: lỗi cú pháp:")
 
 
+@pytest.mark.parametrize(
+    ("template", "vi", "en"),
+    [
+        ("{{ plan.id | khong_co }}", "không có bộ lọc `khong_co`", "no filter `khong_co`"),
+        (
+            "{% for x in plan.units %}{{ x.id }}",
+            "mẫu hết mà khối `{% for %}` chưa đóng (thiếu `{% endfor %}`)",
+            "the template ends with the `{% for %}` block still open (`{% endfor %}` is missing)",
+        ),
+        (
+            "{% khong_co %}",
+            "thẻ `{% khong_co %}` không có, hoặc không khớp với thẻ mở nào",
+            "the tag `{% khong_co %}` does not exist or closes nothing",
+        ),
+        ("{{ plan.id ", "mẫu hết khi còn thiếu `}}`", "the template ends where `}}` is expected"),
+        ("{{ }}", "thiếu biểu thức trước `}}`", "an expression is missing before `}}`"),
+        ("{{ 'a }}", "ký tự `'` không đúng chỗ", "the character `'` is out of place"),
+        ("{# x", "thiếu `#}` đóng chú thích", "a comment has no `#}`"),
+        (
+            "{{ plan.__class__ }}",
+            "mẫu không được dùng thuộc tính `__class__`",
+            "a template may not use the attribute `__class__`",
+        ),
+        (
+            "{% if plan is khong_co %}{% endif %}",
+            "không có phép thử `khong_co` (sau `is`)",
+            "no test `khong_co` (after `is`)",
+        ),
+        (
+            "{{ 'a' + 1 }}",
+            "mẫu gặp một giá trị sai kiểu (chữ, số, danh sách …) (chạy lại với --lang en",
+            'TypeError: can only concatenate str (not "int") to str',
+        ),
+    ],
+)
+def test_jinja_errors_in_the_language_of_the_run(
+    cli: Callable[..., Run], tmp_path: Path, template: str, vi: str, en: str
+) -> None:
+    """Jinja2's English never reaches a Vietnamese line; in English, plain words."""
+    from language import not_english, not_vietnamese
+
+    own = tmp_path / "mau"
+    own.mkdir()
+    (own / "plan.md.j2").write_text(template + "\n", encoding="utf-8")
+    r = cli("render", "plan", str(MINI), "--templates", str(own))
+    assert r.code == 3
+    assert vi in r.err
+    assert not_vietnamese(r.err, allowed={"plan.md.j2", "Jinja2"}) == []
+    r = cli("render", "plan", str(MINI), "--templates", str(own), "--lang", "en")
+    assert r.code == 3
+    assert en in r.err
+    assert not_english(r.err) == []
+
+
 def test_bad_docx_block(cli: Callable[..., Run], tmp_path: Path) -> None:
     own = tmp_path / "mau"
     own.mkdir()
@@ -176,6 +234,17 @@ def test_bad_docx_block(cli: Callable[..., Run], tmp_path: Path) -> None:
     assert r.err == (
         "Lỗi: mẫu plan.docx.j2 tạo ra dòng 2 không hợp lệ: khối `@paragraph` không có\n"
     )
+    assert listing(tmp_path) == ["mau"]
+    for block, said in (
+        ("@size lớn", "dòng 2 không hợp lệ: cỡ chữ không phải số: lớn"),
+        ("@size 40", "dòng 2 không hợp lệ: cỡ chữ 40 ngoài 10–16"),
+        ("@property tac-gia X", "dòng 2 không hợp lệ: @property tac-gia: chỉ có title, subject"),
+    ):
+        (own / "plan.docx.j2").write_text(f"@type KẾ HOẠCH\n{block}\n", encoding="utf-8")
+        r = cli(
+            "render", "plan", str(MINI), "--templates", str(own), "-o", str(tmp_path / "k.docx")
+        )
+        assert r.code == 3 and said in r.err, r.err
     assert listing(tmp_path) == ["mau"]
 
 
@@ -209,8 +278,10 @@ def test_plan_level_templates_field(cli: Callable[..., Run], tmp_path: Path) -> 
     r = cli("render", "script", "hoi-nghi", str(plan), cwd=HERE)
     assert r.code == 0, r.err
     assert r.out == (
-        "08:00 Đón tiếp đại biểu\n08:30 Tuyên bố lý do, giới thiệu đại biểu\n"
-        "08:40 Phát biểu khai mạc\n09:00 Tham luận\n"
+        "08 giờ 00 phút Đón tiếp đại biểu\n"
+        "08 giờ 30 phút Tuyên bố lý do, giới thiệu đại biểu\n"
+        "08 giờ 40 phút Phát biểu khai mạc\n09 giờ 00 phút Tham luận\n"
+        "11 giờ 00 phút Kết thúc chương trình\n"
     )
     # --templates comes first, then the plan's folder, then the built-in templates.
     first = tmp_path / "first"

@@ -132,3 +132,21 @@ def test_a_changed_word_is_caught(cli: Callable[..., Run], tmp_path: Path) -> No
 )
 def test_sentences(paragraph: str, expected: list[str]) -> None:
     assert sentences(paragraph) == expected
+
+
+def test_the_seed_s_bold_dates_are_bold(cli: Callable[..., Run], tmp_path: Path) -> None:
+    """The ranges the seed sets in bold (``**ngày 12/5/2026 đến ngày 18/5/2026**``,
+    ``**20/6/2026**``, ``**30/6/2026**``) are bold in the plan as Markdown, HTML and Word."""
+    import docx
+
+    bold = re.findall(r"\*\*(.+?)\*\*", SEED.read_text(encoding="utf-8"))
+    assert bold == ["ngày 12/5/2026 đến ngày 18/5/2026", "20/6/2026", "30/6/2026"]
+    md = cli("render", "plan", str(PLAN)).out
+    html = cli("render", "plan", str(PLAN), "-f", "html").out
+    out = tmp_path / "ke-hoach.docx"
+    assert cli("render", "plan", str(PLAN), "-o", str(out)).code == 0
+    runs = [r.text for p in docx.Document(str(out)).paragraphs for r in p.runs if r.bold]
+    for text in bold:
+        assert f"**{text}**" in md
+        assert f"<strong>{text}</strong>" in html
+        assert text in runs

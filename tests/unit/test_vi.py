@@ -368,15 +368,21 @@ def test_time_hm(moment: dt.time, expected: str) -> None:
 @pytest.mark.parametrize(
     ("moment", "expected"),
     [
-        (T(8, 30), "8 giờ 30"),
-        (T(8, 0), "8 giờ"),
-        (T(14, 5), "14 giờ 05"),
-        (T(0, 0), "0 giờ"),
-        (T(13, 30), "13 giờ 30"),
+        (T(8, 30), "08 giờ 30 phút"),
+        (T(8, 0), "08 giờ 00 phút"),
+        (T(14, 5), "14 giờ 05 phút"),
+        (T(0, 0), "00 giờ 00 phút"),
+        (T(13, 30), "13 giờ 30 phút"),
     ],
 )
 def test_time_vi(moment: dt.time, expected: str) -> None:
+    """The one time style of the documents: two digits each, with their words."""
     assert vi.time_vi(moment) == expected
+
+
+def test_time_span() -> None:
+    assert vi.time_span(T(8, 0), T(11, 30)) == "từ 08 giờ 00 phút đến 11 giờ 30 phút"
+    assert vi.time_span(T(14, 0)) == "14 giờ 00 phút"
 
 
 @pytest.mark.parametrize("minutes", range(0, 24 * 60, 7))

@@ -26,6 +26,18 @@ a plan (``control-char``); this is the second line of defence.  Then:
 * **Word's block language** (:func:`word`, read by :mod:`tnplan.documents.docx_writer`):
   ``\\``, ``*`` and ``|`` are backslash-escaped, and an ``@`` that starts the text too.
 * **HTML** (:func:`html`): ``& < > " '`` as character references.
+
+One mark of the plan's own is kept, in the paragraphs of the plan (its purposes,
+requirements, activities' bullets, the period's notes, duties, deadline sentences, the
+closing: what templates print with the ``with_bold`` filter, :func:`markdown_bold` and its
+kin): ``**…**`` around a part of the text prints it bold, as the source documents set their
+key dates (``từ **ngày {start} đến ngày {end}**``, ``trước ngày **{due}**``).  A pair counts
+when it is on one line with text right inside both marks (``**20/6/2026**``, not ``** x
+**``); a lone ``**`` is text.  The bold part is escaped like the rest, so it can start
+nothing either: it becomes ``**…**`` in Markdown and the Word block language,
+``<strong>…</strong>`` in HTML.  Only one field's text is read for marks, never text joined
+from several fields (two lone ``**`` of two fields make no pair).  :func:`plain` removes the
+marks, for what is not a document (calendars, the dashboard).
 """
 
 from __future__ import annotations
@@ -51,6 +63,41 @@ def clean(text: str) -> str:
     return UNHOLDABLE.sub(REPLACEMENT, _BREAKS.sub(" ", text))
 
 
+_BOLD = re.compile(r"\*\*(?=[^\s*])(.*?[^\s*])\*\*")
+"""A bold part of a plan's text: ``**`` then text that starts and ends with a character that
+is neither white space nor ``*``, then ``**``; the shortest such part first."""
+
+
+def bold_parts(text: str) -> list[tuple[bool, str]]:
+    """``text`` cut into (bold, part) pieces at its ``**…**`` marks (marks removed)."""
+    out: list[tuple[bool, str]] = []
+    pos = 0
+    for m in _BOLD.finditer(text):
+        if m.start() > pos:
+            out.append((False, text[pos : m.start()]))
+        out.append((True, m.group(1)))
+        pos = m.end()
+    if pos < len(text) or not out:
+        out.append((False, text[pos:]))
+    return out
+
+
+def plain(text: str) -> str:
+    """``text`` without its bold marks (``trước ngày **20/6**`` → ``trước ngày 20/6``)."""
+    return text if "**" not in text else "".join(part for _, part in bold_parts(text))
+
+
+def _with_bold(text: str, escape: Callable[[str, bool], str], wrap: tuple[str, str]) -> str:
+    """Escape each piece of ``text`` (``escape(piece, first)``) and wrap its bold pieces."""
+    if "**" not in text:
+        return escape(text, True)
+    out = []
+    for i, (bold, part) in enumerate(bold_parts(text)):
+        piece = escape(part, i == 0)
+        out.append(f"{wrap[0]}{piece}{wrap[1]}" if bold else piece)
+    return "".join(out)
+
+
 _MD_ALWAYS = re.compile(r"[\\`*_\[\]<|~]")
 _MD_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _MD_HASH = re.compile(r"(?:^|(?<=\s))#")
@@ -61,11 +108,19 @@ _MD_START = re.compile(r">|[-+](?=[ \t]|$)|[-=]+[ \t]*$|\d{1,9}(?=[.)](?:[ \t]|$
 
 def markdown(text: str) -> str:
     """Plan text for a Markdown document (CommonMark with GitHub tables)."""
-    s = clean(text)
+    return _markdown_piece(clean(text), True)
+
+
+def markdown_bold(text: str) -> str:
+    """:func:`markdown`, with the text's ``**…**`` parts bold."""
+    return _with_bold(clean(text), _markdown_piece, ("**", "**"))
+
+
+def _markdown_piece(s: str, first: bool) -> str:
     s = _MD_ALWAYS.sub(r"\\\g<0>", s)
     s = _MD_ENTITY.sub(r"\\&", s)
     s = _MD_HASH.sub(r"\\#", s)
-    start = _MD_START.match(s)
+    start = _MD_START.match(s) if first else None
     if start is not None:
         end = start.end()
         # `2026. …`, `1) …`: escape the mark after the number; else the first character.
@@ -75,13 +130,31 @@ def markdown(text: str) -> str:
 
 def word(text: str) -> str:
     """Plan text for the block language of the Word templates (``*.docx.j2``)."""
-    s = clean(text).replace("\\", "\\\\").replace("*", "\\*").replace("|", "\\|")
-    return f"\\{s}" if s.startswith("@") else s
+    return _word_piece(clean(text), True)
+
+
+def word_bold(text: str) -> str:
+    """:func:`word`, with the text's ``**…**`` parts bold."""
+    return _with_bold(clean(text), _word_piece, ("**", "**"))
+
+
+def _word_piece(text: str, first: bool) -> str:
+    s = text.replace("\\", "\\\\").replace("*", "\\*").replace("|", "\\|")
+    return f"\\{s}" if first and s.startswith("@") else s
 
 
 def html(text: str) -> str:
     """Plan text for an HTML document."""
-    return str(_html_escape()(clean(text)))
+    return _html_piece(clean(text), True)
+
+
+def html_bold(text: str) -> str:
+    """:func:`html`, with the text's ``**…**`` parts bold."""
+    return _with_bold(clean(text), _html_piece, ("<strong>", "</strong>"))
+
+
+def _html_piece(text: str, first: bool) -> str:
+    return str(_html_escape()(text))
 
 
 @functools.cache

@@ -249,6 +249,18 @@ _TIME_HINT = "viết giờ dạng HH:MM, ví dụ 08:30"
 _TIME_HINT_EN = "write the time as HH:MM, such as 08:30"
 
 
+def split_date_time(text: str) -> tuple[str, str | None]:
+    """``"8/5/2026 16:00"`` → ``("8/5/2026", "16:00")``; a date alone → ``(text, None)``.
+
+    A deadline may carry its hour in the same value; the date part is read by
+    :func:`parse_date` and the hour by :func:`parse_time`.
+    """
+    date_part, _, time_part = text.strip().rpartition(" ")
+    if date_part and ":" in time_part:
+        return date_part.strip(), time_part
+    return text, None
+
+
 def parse_time(text: str) -> _dt.time:
     """Read a time written ``HH:MM`` (``08:30`` or ``8:30``), 00:00 to 23:59.
 
@@ -310,10 +322,22 @@ def time_hm(t: _dt.time) -> str:
 
 
 def time_vi(t: _dt.time) -> str:
-    """``8 giờ 30``, ``8 giờ`` on the hour, ``14 giờ 05``: a time in running text."""
-    if t.minute == 0:
-        return f"{t.hour} giờ"
-    return f"{t.hour} giờ {t.minute:02d}"
+    """``08 giờ 30 phút``, ``08 giờ 00 phút``, ``14 giờ 05 phút``: a time as official
+    documents write it (giấy mời, kế hoạch, báo cáo, kịch bản).
+
+    The one time style of every document tnplan writes, chosen here once: hours and minutes
+    on two digits, each with its word, so that a time is never read two ways (``8 giờ`` or
+    ``8h`` beside ``08:30`` in the same letter).  Terminal views and calendars use
+    :func:`time_hm`.
+    """
+    return f"{t.hour:02d} giờ {t.minute:02d} phút"
+
+
+def time_span(start: _dt.time, end: _dt.time | None = None) -> str:
+    """``từ 08 giờ 00 phút đến 11 giờ 30 phút`` (``08 giờ 00 phút`` with no end)."""
+    if end is None:
+        return time_vi(start)
+    return f"từ {time_vi(start)} đến {time_vi(end)}"
 
 
 # --- numbers and money -----------------------------------------------------------------------

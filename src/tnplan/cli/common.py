@@ -72,6 +72,15 @@ def lang_from_env(lang: str | None = None) -> str:
     return value
 
 
+def now() -> dt.datetime:
+    """Now, or ``SOURCE_DATE_EPOCH`` when set: reproducible files (a calendar's DTSTAMP, a
+    Word file's creation time), as build tools agree."""
+    raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if raw.isdigit():
+        return dt.datetime.fromtimestamp(int(raw), dt.UTC)
+    return dt.datetime.now(dt.UTC)
+
+
 def say(line: str) -> None:
     """One message line on stderr, control characters shown escaped (a name echoed from the
     command line cannot clear the screen or start a line of its own)."""

@@ -19,12 +19,13 @@ render_app = typer.Typer(
     name="render",
     help=tr(
         "Soạn văn bản từ kế hoạch theo Nghị định 30/2020: kế hoạch, giấy mời, kịch bản, báo cáo; "
-        "định dạng md (mặc định, in ra màn hình), html (in A4) hoặc docx (Word).\n\n"
+        "định dạng md (mặc định, in ra màn hình), html (in A4), docx (Word) hoặc pdf (PDF/A "
+        "từ tệp Word, cần LibreOffice).\n\n"
         "Ví dụ: tnplan render plan -f docx -o ke-hoach.docx · "
         "tnplan render invitation hoi-nghi-sang-che --each -o giay-moi/",
         "Write the plan's documents in the layout of Decree 30/2020: the plan, invitations, "
         "programme scripts, the result report; as md (the default, on screen), html (A4 "
-        "print) or docx (Word).\n\n"
+        "print), docx (Word) or pdf (PDF/A from the Word file; needs LibreOffice).\n\n"
         "Examples: tnplan render plan -f docx -o ke-hoach.docx · "
         "tnplan render invitation hoi-nghi-sang-che --each -o giay-moi/",
     ),
@@ -63,12 +64,12 @@ FormatOpt = Annotated[
     typer.Option(
         "--format",
         "-f",
-        click_type=click.Choice(["md", "html", "docx"], case_sensitive=False),
+        click_type=click.Choice(["md", "html", "docx", "pdf"], case_sensitive=False),
         help=tr(
-            "md, html hoặc docx (mặc định: theo đuôi tệp -o, nếu không thì md; docx cần -o). "
-            "Ví dụ: -f html",
-            "md, html or docx (by default from the suffix of -o, else md; docx needs -o). "
-            "Example: -f html",
+            "md, html, docx hoặc pdf (mặc định: theo đuôi tệp -o, nếu không thì md; docx và pdf "
+            "cần -o; pdf cần LibreOffice). Ví dụ: -f html",
+            "md, html, docx or pdf (by default from the suffix of -o, else md; docx and pdf "
+            "need -o; pdf needs LibreOffice). Example: -f html",
         ),
         show_default=False,
     ),
@@ -102,6 +103,18 @@ TemplatesOpt = Annotated[
         show_default=False,
     ),
 ]
+FinalOpt = Annotated[
+    bool,
+    typer.Option(
+        "--final",
+        help=tr(
+            "Bản ban hành: văn bản còn là DỰ THẢO (thông tin dự kiến, còn thiếu) thì không "
+            "soạn, nêu đủ các thông tin đó (mã thoát 1).",
+            "The issued copy: a document that would be a DRAFT (tentative or missing facts) "
+            "is not written, and every such fact is named (exit code 1).",
+        ),
+    ),
+]
 ForceOpt = Annotated[
     bool,
     typer.Option(
@@ -123,6 +136,20 @@ def _format(fmt: str | None, out: Path | None, lang: str) -> str:
     return fmt.strip().lower()  # one of FORMATS: the option's choices
 
 
+def _needs_output(fmt: str, out: Path | None, lang: str, *, folder: bool = False) -> None:
+    """Word, PDF and ``--each`` write files: without -o, say so before any work."""
+    from ..plan.problems import TnplanError
+
+    if out is None and (folder or fmt in ("docx", "pdf")):
+        need = "một thư mục" if folder else f"một tệp .{fmt}"
+        example = "giay-moi/" if folder else f"van-ban.{fmt}"
+        raise TnplanError(
+            f"cần -o: {need}" if lang == "vi" else "-o is needed",
+            hint=f"ví dụ -o {example}" if lang == "vi" else f"for example -o {example}",
+            exit_code=2,
+        )
+
+
 def _plan(path: Path | None, lang: str) -> model.Plan:
     return common.load_plan(common.one_plan(path, lang), lang)
 
@@ -138,16 +165,12 @@ def _emit(
 ) -> None:
     """Print (md/html without -o) or write the documents, then say what was written."""
     from ..documents import render
-    from ..plan.problems import TnplanError
 
+    _needs_output(fmt, out, lang, folder=folder)
+    for o in outputs:
+        for warning in o.warnings:
+            common.say(f"{'Cảnh báo' if lang == 'vi' else 'Warning'}: {warning}")
     if out is None:
-        if folder or fmt == "docx":
-            need = "một thư mục" if folder else "một tệp .docx"
-            raise TnplanError(
-                f"cần -o: {need}" if lang == "vi" else "-o is needed",
-                hint="ví dụ -o giay-moi/" if folder else "ví dụ -o van-ban.docx",
-                exit_code=2,
-            )
         from .output import write_bytes
 
         for o in outputs:
@@ -187,6 +210,7 @@ def render_plan(
     fmt: FormatOpt = None,
     out: OutOpt = None,
     templates: TemplatesOpt = None,
+    final: FinalOpt = False,
     force: ForceOpt = False,
     lang: common.LangOpt = None,
 ) -> None:
@@ -200,7 +224,10 @@ def render_plan(
     language = common.lang_from_env(lang)
     kind_fmt = _format(fmt, out, language)
     p = _plan(plan, language)
-    outputs = render.render(p, "plan", kind_fmt, templates=templates, lang=language)
+    _needs_output(kind_fmt, out, language)
+    outputs = render.render(
+        p, "plan", kind_fmt, templates=templates, lang=language, final=final, now=common.now()
+    )
     _emit(outputs, out, kind_fmt, force=force, lang=language)
 
 
@@ -249,6 +276,7 @@ def render_invitation(
     fmt: FormatOpt = None,
     out: OutOpt = None,
     templates: TemplatesOpt = None,
+    final: FinalOpt = False,
     force: ForceOpt = False,
     lang: common.LangOpt = None,
 ) -> None:
@@ -274,9 +302,10 @@ def render_invitation(
             else "use --to or --each, not both",
             exit_code=2,
         )
+    _needs_output(kind_fmt, out, language, folder=each)
     outputs = render.render(
         p, "invitation", kind_fmt, activity=activity, to=to, each=each,
-        templates=templates, lang=language, force=force,
+        templates=templates, lang=language, force=force, final=final, now=common.now(),
     )  # fmt: skip
     _emit(outputs, out, kind_fmt, force=force, lang=language, folder=each)
 
@@ -298,6 +327,7 @@ def render_script(
     fmt: FormatOpt = None,
     out: OutOpt = None,
     templates: TemplatesOpt = None,
+    final: FinalOpt = False,
     force: ForceOpt = False,
     lang: common.LangOpt = None,
 ) -> None:
@@ -313,20 +343,28 @@ def render_script(
     language = common.lang_from_env(lang)
     kind_fmt = _format(fmt, out, language)
     p = _plan(plan, language)
+    _needs_output(kind_fmt, out, language)
     outputs = render.render(
-        p, "script", kind_fmt, activity=activity, templates=templates, lang=language
-    )
+        p, "script", kind_fmt, activity=activity, templates=templates, lang=language,
+        final=final, now=common.now(),
+    )  # fmt: skip
     _emit(outputs, out, kind_fmt, force=force, lang=language)
 
 
 @render_app.command("report")
 @english(
-    """The result report (BC, Form 1.4) to the Provincial People's Committee and the Ministry:
-    the results of each activity, the units that have reported.
+    """The report (BC, Form 1.4) on the plan: to the Provincial People's Committee and the
+    Ministry, or a unit's own report to the agency (--unit).
 
-    Where the plan has no figures yet the document says so: "Chưa có số liệu".
+    Before the plan's activities end it reports progress ("tình hình"), after them results
+    ("kết quả"): direction and roll-out, each activity's results, the units' reporting and
+    figures (from their results files), the budget, the assessment (strengths, shortcomings,
+    causes, lessons), next steps, proposals. Every fact the plan still lacks is listed and the
+    report is a DRAFT (DỰ THẢO); with --final it is not written (exit code 1). A report sent
+    outside the agency leaves out the reporting of the agency's own rooms unless --internal.
 
-    Examples: tnplan render report --as-of 25/6/2026 · tnplan render report -o bao-cao.docx
+    Examples: tnplan render report --as-of 25/6/2026 · tnplan render report -o bao-cao.docx ·
+    tnplan render report --unit qlkh --as-of 25/6/2026
     """
 )
 def render_report(
@@ -349,26 +387,61 @@ def render_report(
             "--deadline",
             metavar=tr("MÃ_HẠN", "DEADLINE"),
             help=tr(
-                "Hạn báo cáo mà văn bản này thực hiện (mặc định: hạn gửi cấp trên muộn nhất). "
-                "Ví dụ: --deadline bao-cao-tinh-bo",
+                "Hạn báo cáo mà văn bản này thực hiện (mặc định: hạn gửi cấp trên muộn nhất; với "
+                "--unit: hạn đầu tiên đơn vị phải nộp). Ví dụ: --deadline bao-cao-tinh-bo",
                 "The report deadline this document answers (by default the latest one owed "
-                "upward). Example: --deadline bao-cao-tinh-bo",
+                "upward; with --unit, the first one the unit owes). "
+                "Example: --deadline bao-cao-tinh-bo",
             ),
             show_default=False,
             autocompletion=complete.deadline_ids,
         ),
     ] = None,
+    unit: Annotated[
+        str | None,
+        typer.Option(
+            "--unit",
+            metavar=tr("ĐƠN_VỊ", "UNIT"),
+            help=tr(
+                "Báo cáo của chính đơn vị này gửi cơ quan (đầu văn bản, người ký của đơn vị; "
+                "số liệu từ tệp kết quả của đơn vị). Ví dụ: --unit qlkh",
+                "The unit's own report to the agency (the unit's header and signer; figures "
+                "from its results file). Example: --unit qlkh",
+            ),
+            show_default=False,
+            autocompletion=complete.unit_ids,
+        ),
+    ] = None,
+    internal: Annotated[
+        bool,
+        typer.Option(
+            "--internal",
+            help=tr(
+                "Báo cáo gửi cấp trên vẫn nêu tình hình báo cáo của các phòng, đơn vị thuộc cơ "
+                "quan (mặc định: chỉ các cơ quan, đơn vị bên ngoài).",
+                "Let a report sent outside the agency show the reporting of the agency's own "
+                "rooms (by default only outside bodies').",
+            ),
+        ),
+    ] = False,
     fmt: FormatOpt = None,
     out: OutOpt = None,
     templates: TemplatesOpt = None,
+    final: FinalOpt = False,
     force: ForceOpt = False,
     lang: common.LangOpt = None,
 ) -> None:
-    """Báo cáo kết quả (BC, Mẫu 1.4) gửi UBND tỉnh và Bộ: kết quả từng hoạt động, đơn vị đã báo cáo.
+    """Báo cáo (BC, Mẫu 1.4) về kế hoạch: gửi UBND tỉnh và Bộ, hoặc báo cáo của một đơn vị (--unit).
 
-    Mục nào kế hoạch chưa ghi số liệu thì văn bản ghi rõ "Chưa có số liệu".
+    Trước khi các hoạt động kết thúc là báo cáo tình hình, sau đó là báo cáo kết quả: công tác
+    chỉ đạo, triển khai; kết quả từng hoạt động; tình hình báo cáo và số liệu của các đơn vị
+    (từ tệp kết quả); kinh phí; đánh giá (ưu điểm, tồn tại, hạn chế, nguyên nhân, bài học);
+    phương hướng; đề xuất, kiến nghị. Thông tin kế hoạch còn thiếu được liệt kê và báo cáo là
+    DỰ THẢO; với --final thì không soạn (mã thoát 1). Báo cáo gửi ra ngoài cơ quan không nêu
+    tình hình báo cáo của các phòng, đơn vị thuộc cơ quan, trừ khi có --internal.
 
-    Ví dụ: tnplan render report --as-of 25/6/2026 · tnplan render report -o bao-cao.docx
+    Ví dụ: tnplan render report --as-of 25/6/2026 · tnplan render report -o bao-cao.docx ·
+    tnplan render report --unit qlkh --as-of 25/6/2026
     """
     from ..documents import render
     from ..track import schedule
@@ -377,8 +450,9 @@ def render_report(
     kind_fmt = _format(fmt, out, language)
     p = _plan(plan, language)
     when = schedule.parse_as_of(as_of, p.document.timezone, lang=language)
+    _needs_output(kind_fmt, out, language)
     outputs = render.render(
         p, "report", kind_fmt, as_of=when.date, deadline=deadline, templates=templates,
-        lang=language,
+        lang=language, unit=unit, internal=internal, final=final, now=common.now(),
     )  # fmt: skip
     _emit(outputs, out, kind_fmt, force=force, lang=language)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -123,14 +121,6 @@ def _plans(args: list[Path] | None, lang: str) -> list[Plan]:
     return common.load_plans(list(dict.fromkeys(p.resolve() for p in paths)), lang)
 
 
-def _export_time() -> dt.datetime:
-    """Now, or ``SOURCE_DATE_EPOCH`` when set (reproducible files, as build tools agree)."""
-    raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if raw.isdigit():
-        return dt.datetime.fromtimestamp(int(raw), dt.UTC)
-    return dt.datetime.now(dt.UTC)
-
-
 def _read_state(path: Path, lang: str) -> dict[str, Any] | None:
     """The state an earlier export left, None when there is none yet."""
     import json
@@ -236,7 +226,7 @@ def export_ics(
         from ..track.schedule import parse_as_of
 
         day = parse_as_of(as_of, group[0].document.timezone, lang=language).date
-    made = feed(group, owner, now=_export_time(), state=before, lang=language, as_of=day)
+    made = feed(group, owner, now=common.now(), state=before, lang=language, as_of=day)
     _emit(made.data, output, language, force=force)
     if where is not None:
         import json

@@ -114,6 +114,7 @@ CLICK_VI: dict[str, str] = {
     "Usage:": "Cách dùng:",
     "Options": "Tùy chọn",
     "Arguments": "Tham số",
+    "Positional arguments": "Tham số",
     "Commands": "Lệnh",
     "Show this message and exit.": "Hiện trợ giúp này rồi thoát.",
     "Show the version and exit.": "In phiên bản rồi thoát.",

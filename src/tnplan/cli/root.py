@@ -22,9 +22,25 @@ with warnings.catch_warnings():
         category=DeprecationWarning,
     )
     import typer
+    import typer.core
 
 from . import common
 from .i18n import tr
+
+
+def _keep_argument_help() -> None:
+    """Typer 0.24 sets an argument's ``help`` before calling ``click.Argument.__init__``, which
+    from click 8.5 takes a ``help`` of its own and resets it: put it back after."""
+    init = typer.core.TyperArgument.__init__
+
+    def __init__(self: typer.core.TyperArgument, *args: object, **kwargs: object) -> None:
+        init(self, *args, **kwargs)  # type: ignore[arg-type]
+        self.help = kwargs.get("help")  # type: ignore[assignment]
+
+    typer.core.TyperArgument.__init__ = __init__  # type: ignore[method-assign]
+
+
+_keep_argument_help()
 
 app = typer.Typer(
     name="tnplan",

@@ -16,7 +16,7 @@ from markupsafe import Markup
 from ..calendar.markup import REPLACEMENT as REPLACEMENT
 from ..calendar.markup import UNHOLDABLE as UNHOLDABLE
 from ..calendar.markup import clean as clean
-from ..calendar.markup import html, markdown, word
+from ..calendar.markup import html, html_bold, markdown, markdown_bold, word, word_bold
 
 
 def plain(text: str) -> str:
@@ -30,6 +30,8 @@ class Escaper:
 
     name: str
     text: Callable[[str], str]
+    bold: Callable[[str], str] | None = None
+    """The same, with the text's ``**…**`` parts bold (None: the marks are text)."""
 
     def __call__(self, value: object) -> Markup:
         """``value`` as markup: escaped, unless it is markup already."""
@@ -37,14 +39,20 @@ class Escaper:
             return Markup(value)
         return Markup(self.text(str(value)))
 
+    def with_bold(self, value: object) -> Markup:
+        """``value`` as markup with its ``**…**`` parts bold (markup already: as it is)."""
+        if hasattr(value, "__html__"):
+            return Markup(value)
+        return Markup((self.bold or self.text)(str(value)))
+
     def markup(self, template: str, *texts: str) -> Markup:
         """``template`` (markup of this format) with its ``{}`` filled by escaped texts."""
         return Markup(template.format(*(self(t) for t in texts)))
 
 
 ESCAPERS = {
-    "md": Escaper("md", markdown),
-    "docx": Escaper("docx", word),
-    "html": Escaper("html", html),
+    "md": Escaper("md", markdown, markdown_bold),
+    "docx": Escaper("docx", word, word_bold),
+    "html": Escaper("html", html, html_bold),
 }
 PLAIN = Escaper("plain", plain)

@@ -20,6 +20,7 @@ from the invitees' ids, so a re-run after the list is reordered rewrites each pe
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -39,7 +40,16 @@ if TYPE_CHECKING:
     import jinja2
 
 KINDS = ("plan", "invitation", "script", "report")
-FORMATS = ("md", "html", "docx")
+FORMATS = ("md", "html", "docx", "pdf")
+TYPE_NAMES = {
+    "KH": "Kế hoạch",
+    "CTr": "Chương trình",
+    "HD": "Hướng dẫn",
+    "TB": "Thông báo",
+    "QĐ": "Quyết định",
+    "CV": "Công văn",
+}
+"""The name of a document type, as a citation writes it (``Kế hoạch số …``)."""
 TYPE_CODES = {"invitation": "GM", "report": "BC", "script": "CTr"}
 FILE_PREFIX = {
     "plan": "ke-hoach",
@@ -60,16 +70,23 @@ class Output:
     The bytes may be given as a function that makes them: with ``--each`` each document is
     rendered when it is written and then let go, so that memory stays the same for ten
     invitees or ten thousand.  ``data`` makes them again each time it is read.
+    ``warnings`` is what the user should hear about the document (a date asked of guests
+    already past).
     """
 
-    __slots__ = ("_data", "name", "tentative")
+    __slots__ = ("_data", "name", "tentative", "warnings")
 
     def __init__(
-        self, name: str, data: bytes | Callable[[], bytes], tentative: list[str] | None = None
+        self,
+        name: str,
+        data: bytes | Callable[[], bytes],
+        tentative: list[str] | None = None,
+        warnings: list[str] | None = None,
     ) -> None:
         self.name = name
         self._data = data
         self.tentative = tentative if tentative is not None else []
+        self.warnings = warnings if warnings is not None else []
 
     @property
     def data(self) -> bytes:
@@ -118,14 +135,14 @@ def weekday(d: dt.date, capital: bool = False) -> str:
     return vi.weekday(d, capital)
 
 
-def time_hm(t: dt.time) -> str:
-    """``08:30``."""
-    return vi.time_hm(t)
-
-
 def time_words(t: dt.time) -> str:
-    """``8 giờ 30``."""
+    """``08 giờ 30 phút``: the one time style of documents (:func:`tnplan.calendar.vi.time_vi`)."""
     return vi.time_vi(t)
+
+
+def time_span(start: dt.time, end: Any = None) -> str:
+    """``từ 08 giờ 00 phút đến 11 giờ 30 phút`` (``08 giờ 00 phút`` without an end)."""
+    return vi.time_span(start, _given(end))
 
 
 def money(amount: int) -> str:
@@ -270,13 +287,18 @@ def signer_lines(s: model.Signer) -> list[str]:
     """The authority and title lines of a signature block, uppercase (Decree 30, Điều 8).
 
     ``KT. GIÁM ĐỐC`` / ``PHÓ GIÁM ĐỐC`` (and likewise TM., TL., TUQ.): two lines;
-    ``Q. GIÁM ĐỐC`` (acting): one line; the head signing: the title alone.
+    ``Q. GIÁM ĐỐC`` (acting): one line; the head signing: the title alone. A signer for a
+    collective body (``collective``) has ``TM. ỦY BAN NHÂN DÂN`` above those lines:
+    ``TM. ỦY BAN NHÂN DÂN`` / ``KT. CHỦ TỊCH`` / ``PHÓ CHỦ TỊCH``.
     """
+    lines = [f"TM. {s.collective}".upper()] if s.collective else []
     if s.authority == "Q.":
-        return [f"Q. {s.title}".upper()]
-    if s.authority and s.on_behalf_of:
-        return [f"{s.authority} {s.on_behalf_of}".upper(), s.title.upper()]
-    return [s.title.upper()]
+        lines.append(f"Q. {s.title}".upper())
+    elif s.authority and s.on_behalf_of:
+        lines += [f"{s.authority} {s.on_behalf_of}".upper(), s.title.upper()]
+    else:
+        lines.append(s.title.upper())
+    return lines
 
 
 def rule_for(text: str) -> str:
@@ -309,8 +331,9 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "short_date": short_date,
     "padded_date": vi.date_padded,
     "weekday": weekday,
-    "time": time_hm,
+    "time": time_words,
     "time_words": time_words,
+    "time_span": time_span,
     "money": money,
     "number": number,
     "docnumber": docnumber,
@@ -443,6 +466,10 @@ def environment(dirs: Sequence[Path]) -> jinja2.Environment:
     def list_lines_filter(context: Any, items: Sequence[str]) -> list[str]:
         return list_lines(items, escaper_for(context.name))
 
+    @jinja2.pass_context
+    def with_bold_filter(context: Any, value: Any) -> Any:
+        return escaper_for(context.name).with_bold(value)
+
     env: jinja2.Environment = cls(
         undefined=cls.missing_class,
         loader=_loader([str(d) for d in dirs]),
@@ -456,6 +483,7 @@ def environment(dirs: Sequence[Path]) -> jinja2.Environment:
     env.filters.update(FILTERS)
     env.filters["recipient_lines"] = recipient_lines_filter
     env.filters["list_lines"] = list_lines_filter
+    env.filters["with_bold"] = with_bold_filter
     return env
 
 
@@ -540,12 +568,15 @@ def render_template(
             exit_code=3,
         ) from None
     except jinja2.TemplateSyntaxError as exc:
+        from .template_errors import syntax_message
+
         where = Path(exc.filename or exc.name or name).name
+        said = syntax_message(exc.message or "", lang)
         raise TnplanError(
             _t(
                 lang,
-                f"mẫu {where}, dòng {exc.lineno}: lỗi cú pháp: {exc.message}",
-                f"template {where}, line {exc.lineno}: syntax error: {exc.message}",
+                f"mẫu {where}, dòng {exc.lineno}: lỗi cú pháp: {said}",
+                f"template {where}, line {exc.lineno}: syntax error: {said}",
             ),
             exit_code=3,
         ) from None
@@ -567,7 +598,10 @@ def render_template(
         ) from None
     except UnicodeDecodeError as exc:
         if _template_line(exc) is not None:  # raised by the template's code, not by reading it
-            raise TnplanError(f"{_where(exc, name, lang)}: {exc}", exit_code=3) from None
+            from .template_errors import runtime_message
+
+            said = runtime_message(exc, lang)
+            raise TnplanError(f"{_where(exc, name, lang)}: {said}", exit_code=3) from None
         where, byte = _loading(exc) or name, f"0x{exc.object[exc.start]:02x}"
         raise TnplanError(
             _t(
@@ -589,10 +623,13 @@ def render_template(
             exit_code=3,
         ) from None
     except Exception as exc:  # what the template's own code raised: 1 / 0, a bad filter value …
+        from .template_errors import runtime_message
+
         at = _template_line(exc)
         if at is None and not isinstance(exc, jinja2.TemplateError):
             raise  # not the template's doing: a bug in tnplan
-        raise TnplanError(f"{_where(exc, name, lang)}: {exc}", exit_code=3) from None
+        said = runtime_message(exc, lang)
+        raise TnplanError(f"{_where(exc, name, lang)}: {said}", exit_code=3) from None
 
 
 def _where(exc: BaseException, name: str, lang: str) -> str:
@@ -640,6 +677,10 @@ class Invitee:
     text: str
     salutation: str
     tentative: bool
+    superior: bool = False
+    """A leader above the issuing agency (``superior: true``): a more formal closing."""
+    role: str = ""
+    """What the programme has them do (``phát biểu chỉ đạo``), said in the invitation."""
 
 
 def expand_invitees(
@@ -670,7 +711,13 @@ def expand_invitees(
         guest = plan.guest(iid)
         if guest is not None:
             out.append(
-                Invitee(iid, guest_text(guest), guest.salutation or "Quý đại biểu", guest.tentative)
+                Invitee(
+                    iid,
+                    guest_text(guest),
+                    guest.salutation or "Quý đại biểu",
+                    guest.tentative,
+                    guest.superior,
+                )
             )
             continue
         unit = plan.unit(iid)
@@ -704,11 +751,7 @@ def event_name(a: model.Activity) -> str:
 
 
 def _hours_words(start: dt.time | None, end: dt.time | None) -> str:
-    if start is None:
-        return ""
-    if end is None:
-        return vi.time_vi(start)
-    return f"từ {vi.time_vi(start)} đến {vi.time_vi(end)}"
+    return "" if start is None else vi.time_span(start, end)
 
 
 def _day_words(d: dt.date) -> str:
@@ -718,9 +761,9 @@ def _day_words(d: dt.date) -> str:
 def event_when(ev: model.Event) -> str:
     """When an event is held, as an invitation says it after ``Thời gian:``.
 
-    One day: ``từ 8 giờ 00 đến 11 giờ 30, thứ Năm, ngày 14/5/2026``; a range of days:
-    ``từ 8 giờ 00 đến 17 giờ 00 hằng ngày, từ thứ Ba, ngày 12/5/2026 đến thứ Năm, ngày
-    14/5/2026``; dated sessions: each one, with its own venue when it differs.
+    One day: ``từ 08 giờ 00 phút đến 11 giờ 30 phút, thứ Năm, ngày 14/5/2026``; a range of
+    days: ``từ 08 giờ 00 phút đến 17 giờ 00 phút hằng ngày, từ thứ Ba, ngày 12/5/2026 đến thứ
+    Năm, ngày 14/5/2026``; dated sessions: each one, with its own venue when it differs.
     """
     if ev.sessions:
         parts = []
@@ -740,9 +783,7 @@ def event_when(ev: model.Event) -> str:
 
 
 def _span(start: dt.time | None, end: dt.time | None) -> str:
-    if start is None:
-        return ""
-    return f"{vi.time_hm(start)}–{vi.time_hm(end)}" if end else vi.time_hm(start)
+    return "" if start is None else vi.time_span(start, end)
 
 
 # --- what each document uses that is still tentative -----------------------------------------
@@ -777,9 +818,14 @@ def tentative_plan(plan: model.Plan) -> list[str]:
     ]
 
 
-def tentative_invitation(a: model.Activity, invitees: Sequence[Invitee]) -> list[str]:
+def tentative_invitation(
+    plan: model.Plan, a: model.Activity, invitees: Sequence[Invitee]
+) -> list[str]:
     out = _event_facts(a)
     out.extend(f"Khách mời: {i.text}" for i in invitees if i.tentative)
+    contact = _contact(plan, a)
+    if contact is not None and contact.tentative:
+        out.append(f"Người liên hệ, số điện thoại: {contact.person}, {contact.phone}")
     return out
 
 
@@ -977,11 +1023,44 @@ def _contact(plan: model.Plan, a: model.Activity) -> model.Contact | None:
     return lead.contact if lead is not None else None
 
 
+def speaking_roles(a: model.Activity) -> dict[str, str]:
+    """What each invitee does in the programme, as an invitation says it: the items of the
+    slots they perform (``by``), in lower case (``phát biểu chỉ đạo``)."""
+    roles: dict[str, list[str]] = {}
+    for slot in a.programme:
+        if slot.by:
+            item = lower_first(slot.item.strip().rstrip("."))
+            if item and item not in roles.setdefault(slot.by, []):
+                roles[slot.by].append(item)
+    return {k: " và ".join(v) for k, v in roles.items()}
+
+
+def invitation_closing(invitees: Sequence[Invitee]) -> str:
+    """The last sentence of an invitation (without ``./.``), by protocol.
+
+    A leader above the issuing agency is asked to give their time, not to be on time
+    (``Rất mong Đồng chí quan tâm, dành thời gian đến dự và phát biểu chỉ đạo``); one who
+    speaks in the programme is asked for it; everyone else to come on time.
+    """
+    if len(invitees) == 1:
+        who = invitees[0]
+        also = f" và {who.role}" if who.role else ""
+        if who.superior:
+            return f"Rất mong {who.salutation} quan tâm, dành thời gian đến dự{also}"
+        return f"Rất mong {who.salutation} đến dự{also or ' đúng giờ'}"
+    if any(i.superior for i in invitees):
+        return "Rất mong các đồng chí lãnh đạo, Quý đại biểu quan tâm, dành thời gian đến dự"
+    return "Rất mong Quý đại biểu đến dự đúng giờ"
+
+
 def invitation_context(
     plan: model.Plan, a: model.Activity, invitees: Sequence[Invitee], esc: Escaper = PLAIN
 ) -> dict[str, Any]:
     ev = a.event
     assert ev is not None
+    roles = speaking_roles(a)
+    invitees = [dataclasses.replace(i, role=roles.get(i.id, "")) for i in invitees]
+    single = len(invitees) == 1
     return {
         **_base(plan),
         "kind": "invitation",
@@ -991,13 +1070,14 @@ def invitation_context(
         "event_when": event_when(ev),
         "honours": honour_lines(a.honourees),
         "invitees": invitees,
-        "salutation": invitees[0].salutation if len(invitees) == 1 else "Quý đại biểu",
+        "salutation": invitees[0].salutation if single else "Quý đại biểu",
+        "closing_line": invitation_closing(invitees),
         "contact": _contact(plan, a),
-        "draft": tentative_invitation(a, invitees),
+        "draft": tentative_invitation(plan, a, invitees),
         "year": (ev.invitation_date or ev.date).year,
         "type_code": TYPE_CODES["invitation"],
         "recipients": [
-            esc.markup("- Như thành phần mời;"),
+            esc.markup("- Như trên;" if single else "- Như thành phần mời;"),
             esc.markup("- Lưu: {}.", _archive(plan)),
         ],
     }
@@ -1014,6 +1094,11 @@ class ScriptRow:
     day: dt.date | None = None
     new_day: bool = False
     """The first row of its day (a programme over several days shows a day heading there)."""
+    delegates: list[str] = field(default_factory=list)
+    """Where the MC introduces the delegates: each one, from the invitee list (a name to be
+    written in shows as :data:`NAME_TO_FILL`)."""
+    closing: bool = False
+    """The MC's closing words, at the end of the programme (no duration)."""
 
 
 def _minutes(a: dt.time, b: dt.time) -> int:
@@ -1046,6 +1131,7 @@ def script_context(plan: model.Plan, a: model.Activity, lang: str = "vi") -> dic
         raise _missing(lang, _t(lang, "kịch bản", "script"), a, unknown[:1])
     rows = []
     prev_day: dt.date | None = None
+    delegates, unnamed = delegate_lines(plan, a)
     for slot, span in zip(a.programme, times, strict=True):
         assert span is not None
         day, start, end = span
@@ -1053,6 +1139,7 @@ def script_context(plan: model.Plan, a: model.Activity, lang: str = "vi") -> dic
             ScriptRow(
                 start, end, _minutes(start, end), slot.item, who_text(plan, slot.by),
                 slot.mc or "", day, day != prev_day,
+                delegates if introduces(slot) else [],
             )
         )  # fmt: skip
         prev_day = day
@@ -1074,6 +1161,15 @@ def script_context(plan: model.Plan, a: model.Activity, lang: str = "vi") -> dic
         )
     total = sum(r.minutes for r in rows) if several else _minutes(first, last)
     slack = _minutes(last, closes) if closes is not None and not several else None
+    name = event_name(a)
+    rows.append(
+        ScriptRow(
+            last, last, 0, "Kết thúc chương trình", "Người dẫn chương trình",
+            a.mc_closing or mc_closing(name), rows[-1].day, False, closing=True,
+        )
+    )  # fmt: skip
+    draft = tentative_script(plan, a)
+    draft.extend(f"Họ tên đại biểu để giới thiệu: {text}" for text in unnamed)
     return {
         **_base(plan),
         "kind": "script",
@@ -1089,9 +1185,63 @@ def script_context(plan: model.Plan, a: model.Activity, lang: str = "vi") -> dic
         "total_text": _duration(total),
         "slack": slack,
         "slack_text": _duration(slack) if slack else "",
-        "draft": tentative_script(plan, a),
+        "draft": draft,
         "year": ev.date.year,
     }
+
+
+_INTRODUCE = ("giới thiệu đại biểu", "giới thiệu thành phần")
+NAME_TO_FILL = "………………"
+"""Where the script leaves a delegate's name for the office to write in."""
+
+
+def introduces(slot: model.Slot) -> bool:
+    """Whether the MC introduces the delegates in this slot."""
+    return slot.introduce or any(words in vi.fold(slot.item) for words in _INTRODUCE)
+
+
+def name_unknown(guest: model.Guest) -> bool:
+    """Whether a guest is invited by post, their name not known yet: a person (with a
+    salutation) still tentative and with no ``title`` beside the name, which then is the post
+    (``name: Lãnh đạo UBND tỉnh``), as docs/plan-format.md asks of tentative guests."""
+    return bool(guest.salutation) and guest.tentative and not guest.title
+
+
+def delegate_lines(plan: model.Plan, a: model.Activity) -> tuple[list[str], list[str]]:
+    """The MC's introduction of the delegates, one line per invitee, and the invitees whose
+    names the office must still write in (their line has :data:`NAME_TO_FILL`)."""
+    ev = a.event
+    if ev is None:
+        return [], []
+    lines: list[str] = []
+    unnamed: list[str] = []
+    for inv in expand_invitees(plan, ev.invitees):
+        guest = plan.guest(inv.id)
+        if guest is None:  # a unit: its leaders' representative
+            lines.append(inv.text)
+            continue
+        tail = [x for x in (guest.title, guest.organisation) if x]
+        if name_unknown(guest):  # a post, not a name: the name is written in by hand
+            lines.append(", ".join([f"{guest.salutation} {NAME_TO_FILL}", guest.name, *tail]))
+            unnamed.append(guest_text(guest))
+        elif guest.salutation:
+            lines.append(", ".join([f"{guest.salutation} {guest.name}", *tail]))
+        elif vi.fold(guest.name).startswith(("đại diện", "các ", "lãnh đạo")):
+            lines.append(", ".join([guest.name, *tail]))
+        else:
+            lines.append(", ".join([f"Đại diện {guest.name}", *tail]))
+    if ev.chair:
+        lines.append(f"{ev.chair} (chủ trì)")
+    return lines, unnamed
+
+
+def mc_closing(name: str) -> str:
+    """The MC's closing words when the plan gives none (``mc_closing``)."""
+    return (
+        f"{upper_first(name)} đến đây là kết thúc. Thay mặt Ban Tổ chức, xin trân trọng cảm ơn "
+        "các đồng chí lãnh đạo, quý vị đại biểu đã dành thời gian đến dự. Kính chúc các đồng "
+        "chí lãnh đạo, quý vị đại biểu sức khỏe, hạnh phúc và thành công!"
+    )
 
 
 def _duration(minutes: int) -> str:
@@ -1203,6 +1353,7 @@ class UnitRow:
 class UnitReport:
     """What one unit reported for a deadline (its results file), as the report tells it."""
 
+    unit: str
     name: str
     on: dt.date
     revised: dt.date | None
@@ -1250,6 +1401,7 @@ def _unit_reports(
             rows.append(UnitRow(number, _flat(title), done, row.participants, result, row.spent))
         out.append(
             UnitReport(
+                unit=uid,
                 name=unit.name if unit else uid,
                 on=res.date,
                 revised=res.revised,
@@ -1302,17 +1454,130 @@ def _report_deadline(plan: model.Plan, wanted: str | None, lang: str) -> model.D
     return max(candidates, key=lambda d: d.due) if candidates else None
 
 
+def plan_end(plan: model.Plan) -> dt.date:
+    """The last day of the plan's activities: its period's end, or a later activity's."""
+    return max([plan.period.end, *(plan.activity_window(a)[1] for a in plan.activities)])
+
+
+ELLIPSIS = "…"
+"""What a citation leaves for the clerk where a number or a date is not issued yet."""
+
+
+def plan_citation(plan: model.Plan) -> str:
+    """``Kế hoạch số 05/KH-SKHCN ngày 08/5/2026`` (``Kế hoạch số …/KH-SKHCN ngày …`` while
+    it is not numbered or dated: the clerk writes them in)."""
+    doc = plan.document
+    symbol = f"{doc.type}-{doc.agency_code}"
+    number = docsymbol(doc.number, doc.type, doc.agency_code) if doc.number else f"…/{symbol}"
+    day = vi.date_short(doc.date) if doc.date else ELLIPSIS
+    return f"{TYPE_NAMES.get(doc.type, 'Kế hoạch')} số {number} ngày {day}"
+
+
+def _names(items: Sequence[str]) -> str:
+    """``A``, ``A và B``, ``A, B và C``."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " và " + items[-1]
+
+
+@dataclass
+class Missing:
+    """A fact a report lacks: what the document says (Vietnamese) and where it goes."""
+
+    label: str
+    path: str
+
+    def __str__(self) -> str:
+        return self.label
+
+
+def _citation_missing(plan: model.Plan) -> list[Missing]:
+    doc = plan.document
+    out = []
+    if doc.number is None:
+        out.append(Missing("Số của Kế hoạch (trích dẫn trong báo cáo)", "document.number"))
+    if doc.date is None:
+        out.append(Missing("Ngày ban hành Kế hoạch (trích dẫn trong báo cáo)", "document.date"))
+    return out
+
+
+def _report_missing(
+    plan: model.Plan, results: Sequence[ActivityResult], activities: Sequence[model.Activity]
+) -> list[Missing]:
+    """Every fact the report prints as missing ("Chưa có số liệu …"): what makes it a draft."""
+    out = _citation_missing(plan)
+    for r, a in zip(results, activities, strict=True):
+        at = f"activities[{a.id}]"
+        name = f"hoạt động {r.number + '. ' if r.number else ''}{r.title}"
+        if r.state == "not_reported" and not r.has_result:
+            out.append(Missing(f"Kết quả {name}", f"{at}.result"))
+            continue
+        if r.state in ("postponed", "cancelled") and r.reason is None:
+            out.append(Missing(f"Lý do hoãn, hủy {name}", f"{at}.reason"))
+        if r.state in ("done", "in_progress") or r.has_result:
+            if r.participants is None and r.has_event:
+                out.append(Missing(f"Số người tham dự {name}", f"{at}.result.participants"))
+            if not r.outputs:
+                out.append(Missing(f"Kết quả, sản phẩm {name}", f"{at}.result.outputs"))
+    lines = plan.budget.lines if plan.budget else []
+    if not lines:
+        out.append(Missing("Kinh phí thực hiện (dự toán, đã chi)", "budget.lines"))
+    out.extend(
+        Missing(f"Kinh phí đã chi: {line.item}", f"budget.lines[{i}].spent")
+        for i, line in enumerate(lines)
+        if line.spent is None
+    )
+    ev = plan.evaluation
+    for name, label in EVALUATION_PARTS:
+        if ev is None or not getattr(ev, name):
+            out.append(Missing(f"Đánh giá: {label}", f"evaluation.{name}"))
+    return out
+
+
+EVALUATION_PARTS = (
+    ("strengths", "ưu điểm"),
+    ("shortcomings", "tồn tại, hạn chế"),
+    ("causes", "nguyên nhân"),
+    ("lessons", "bài học kinh nghiệm"),
+    ("next_steps", "phương hướng, nhiệm vụ tiếp theo"),
+    ("proposals", "đề xuất, kiến nghị"),
+)
+"""The parts of the report's assessment, each required before it is final."""
+
+DRAFT_TITLE = "Văn bản này dùng thông tin còn dự kiến, cần xác nhận trước khi ban hành:"
+REPORT_DRAFT_TITLE = "Báo cáo còn thiếu các thông tin sau, cần bổ sung trước khi ban hành:"
+
+
+def _upward(plan: model.Plan, d: model.Deadline | None) -> bool:
+    """A report to bodies outside the agency (the province, the ministry)."""
+    if d is None or not d.to:
+        return False
+    units = [plan.unit(u) for u in d.to]
+    return all(u is not None and u.kind == "external" for u in units)
+
+
 def report_context(
     plan: model.Plan,
     as_of: dt.date,
     deadline: str | None = None,
     lang: str = "vi",
     esc: Escaper = PLAIN,
+    internal: bool = False,
 ) -> dict[str, Any]:
+    """The agency's report (BC) for a reporting deadline, as of a day.
+
+    Before the plan's activities end it reports progress (``tình hình``), after them results
+    (``kết quả``).  A unit never owes a report to itself (an owner among the deadline's
+    recipients is left out); groups count by their members.  A report sent outside the
+    agency shows the reporting of outside bodies only, unless ``internal``.  Every fact it
+    lacks is in ``draft`` (and ``missing``, with where it goes in the plan): the report is a
+    DỰ THẢO until none is left.
+    """
     from ..plan.check import expand_units
     from ..plan.state import Owed, state_on
 
     target = _report_deadline(plan, deadline, lang)
+    upward = _upward(plan, target)
     reports = [r for r in plan.reports if r.date <= as_of]  # what was received by then
     lead_rows = _lead_rows(plan, reports)
     addressees = []
@@ -1375,12 +1640,18 @@ def report_context(
     for d in plan.deadlines:
         if d is target:
             continue
+        to_self = set(expand_units(plan, d.to))
+        owners = [u for u in expand_units(plan, d.owners) if u not in to_self]
+        if upward and not internal:  # inside rooms' reporting stays inside the agency
+            owners = [u for u in owners if (x := plan.unit(u)) is not None and x.kind == "external"]
+        if not owners:
+            continue
         lines = []
-        for uid in expand_units(plan, d.owners):
+        for uid in owners:
             unit = plan.unit(uid)
             on = state_on(plan, Owed(d, uid), as_of).on
             lines.append(ReportLine(unit.name if unit else uid, on, bool(on and on > d.due)))
-        units = _unit_reports(plan, d, reports)
+        units = [u for u in _unit_reports(plan, d, reports) if u.unit in owners]
         names = {u.name for u in units}
         owed.append(
             {
@@ -1399,12 +1670,32 @@ def report_context(
     spent_known = [b.spent for b in lines_ if b.spent is not None]
     done = sum(1 for r in results if r.state == "done")
     ev = plan.evaluation
+    missing = _report_missing(plan, results, plan.activities)
+    progress = as_of <= plan_end(plan)
+    word = "tình hình" if progress else "kết quả"
+    title_report = upper_first(word) + " " + lower_first(plan.document.title)
+    doc = plan.document
+    direction = [
+        f"{doc.agency_name} đã ban hành {plan_citation(plan)} về {lower_first(doc.title)}"
+        + (", phân công nhiệm vụ cụ thể cho từng cơ quan, đơn vị" if plan.responsibilities else "")
+        + ".",
+        *(ev.direction if ev else []),
+    ]
+    closing = f"Trên đây là báo cáo {lower_first(title_report)} của {doc.agency_name}"
+    if addressees:
+        closing += f", trân trọng báo cáo {_names(addressees)}"
     return {
         **_base(plan),
         "kind": "report",
         "as_of": as_of,
         "deadline": target,
-        "addressees": list_lines(addressees, esc) if len(addressees) > 1 else addressees,
+        "progress": progress,
+        "word": word,
+        "upward": upward,
+        "addressees": addressees,
+        "addressee_lines": list_lines(addressees, esc),
+        "plan_citation": plan_citation(plan),
+        "direction": direction,
         "results": results,
         "done_count": done,
         "not_done": [r for r in results if r.state in ("postponed", "cancelled", "not_started")],
@@ -1415,11 +1706,196 @@ def report_context(
         "budget_spent": sum(spent_known) if spent_known else None,
         "budget_spent_complete": len(spent_known) == len(lines_) and bool(lines_),
         "evaluation": ev,
-        "draft": [],
+        "draft": [m.label for m in missing],
+        "draft_title": REPORT_DRAFT_TITLE,
+        "missing": missing,
         "year": as_of.year,
         "type_code": TYPE_CODES["report"],
-        "title_report": "Kết quả " + lower_first(plan.document.title),
+        "title_report": title_report,
+        "closing_line": closing,
         "recipients": [esc.markup("- Như trên;"), esc.markup("- Lưu: {}.", _archive(plan))],
+    }
+
+
+@dataclass
+class Issuer:
+    """Who issues a document, for its header: the plan's agency, or one of its units."""
+
+    agency: str
+    agency_name: str
+    agency_code: str
+    place: str
+    parent: str | None = None
+
+
+def _unit_deadline(
+    plan: model.Plan, unit: model.Unit, wanted: str | None, lang: str
+) -> model.Deadline:
+    """The reporting deadline a unit's report answers: the one named, else the first the
+    unit owes (to someone other than itself)."""
+    from ..plan.check import expand_units
+
+    owes = [
+        d
+        for d in plan.deadlines
+        if unit.id in expand_units(plan, d.owners) and unit.id not in expand_units(plan, d.to)
+    ]
+    if wanted is not None:
+        d = _report_deadline(plan, wanted, lang)
+        assert d is not None
+        if d not in owes:
+            raise TnplanError(
+                _t(
+                    lang,
+                    f"{unit.name} không phải nộp `{wanted}` theo kế hoạch",
+                    f"{unit.name} does not owe `{wanted}` in the plan",
+                ),
+                hint=_t(lang, "hạn của đơn vị: ", "the unit's deadlines: ")
+                + (", ".join(x.id for x in owes) or "-"),
+                exit_code=2,
+            )
+        return d
+    if not owes:
+        raise TnplanError(
+            _t(
+                lang,
+                f"{unit.name} không phải báo cáo theo kế hoạch (không có trong `owners` của hạn "
+                "báo cáo nào)",
+                f"{unit.name} owes no report in the plan (it is in no deadline's `owners`)",
+            ),
+            exit_code=2,
+        )
+    return min(owes, key=lambda d: d.due)
+
+
+def unit_report_context(
+    plan: model.Plan,
+    unit_id: str,
+    as_of: dt.date,
+    deadline: str | None = None,
+    lang: str = "vi",
+    esc: Escaper = PLAIN,
+) -> dict[str, Any]:
+    """A unit's own report to the agency (the reports units owe, as ``bao-cao-don-vi``),
+    from the unit's point of view: its header, its signer, its results file."""
+    from ..plan.check import expand_units
+    from ..plan.messages import Reporter
+    from ..plan.state import state_on
+
+    unit = plan.unit(unit_id)
+    if unit is None:
+        known = {u.id: u.name for u in plan.units}
+        raise TnplanError(
+            _t(lang, f"không có đơn vị `{unit_id}`", f"no unit `{unit_id}`"),
+            hint=Reporter("", lang).suggest_id(unit_id, known, "unit"),
+            exit_code=2,
+        )
+    if unit.members:
+        raise TnplanError(
+            _t(
+                lang,
+                f"`{unit.id}` là một nhóm đơn vị: mỗi đơn vị thành viên báo cáo riêng",
+                f"`{unit.id}` is a group of units: each member reports on its own",
+            ),
+            hint=_t(lang, "thành viên: ", "members: ") + ", ".join(unit.members),
+            exit_code=2,
+        )
+    d = _unit_deadline(plan, unit, deadline, lang)
+    missing = _citation_missing(plan)
+    signer = unit.signer
+    if signer is None:  # the draft leaves the signature for the unit to fill in
+        signer = model.Signer(title=NAME_TO_FILL, name=NAME_TO_FILL)
+        missing.append(
+            Missing(f"Người ký của {unit.name} (chức vụ, họ tên)", f"units[{unit.id}].signer")
+        )
+    doc = plan.document
+    code = unit.code or unit.short or unit.id.upper()
+    parent = unit.parent or (doc.agency if unit.kind == "internal" else None)
+    issuer = Issuer(unit.name.upper(), unit.name, code, unit.place or doc.place, parent)
+    addressees: list[str] = []
+    bodies: list[str] = []  # the same, as the closing sentence names them
+    for uid in d.to:
+        to = plan.unit(uid)
+        if to is None:
+            continue
+        # A room of the agency receives for the agency: "Sở … (qua Văn phòng Sở)".
+        inside = to.kind == "internal"
+        addressees.append(f"{doc.agency_name} (qua {to.name})" if inside else to.name)
+        if (doc.agency_name if inside else to.name) not in bodies:
+            bodies.append(doc.agency_name if inside else to.name)
+    if not d.to:
+        addressees.append(doc.agency_name)
+        bodies.append(doc.agency_name)
+    received = next(
+        (r for r in plan.reports if r.deadline == d.id and r.unit == unit.id and r.date <= as_of),
+        None,
+    )
+    own = _unit_reports(plan, d, [received])[0] if received is not None else None
+    mine = set(expand_units(plan, [unit.id]))
+    duties = [
+        duty
+        for r in plan.responsibilities
+        if mine & set(expand_units(plan, r.units))
+        for duty in r.duties
+    ]
+    part = []  # what the unit leads or supports, as of the day (when no figures came)
+    for a in plan.activities:
+        groups = set(expand_units(plan, [a.lead] if a.lead else [])) | set(
+            expand_units(plan, a.support)
+        )
+        tasks = [t for t in a.tasks if t.owner and unit.id in expand_units(plan, [t.owner])]
+        if unit.id not in groups and not tasks:
+            continue
+        st = state_on(plan, a, as_of)
+        role = "chủ trì" if a.lead and unit.id in expand_units(plan, [a.lead]) else "phối hợp"
+        part.append(
+            {
+                "number": str(a.number) if a.number is not None else "",
+                "title": a.title,
+                "role": role if unit.id in groups else "thực hiện công việc",
+                "status": "Chưa ghi nhận kết quả"
+                if st.status == "planned"
+                else STATUS_WORDS.get(st.status, st.status),
+            }
+        )
+    if own is None:
+        missing.append(
+            Missing(
+                f"Kết quả của {unit.name} (biểu mẫu báo cáo, hoặc tệp "
+                f"{plan.id}.results/{d.id}/{unit.id}.yaml)",
+                f"{plan.id}.results/{d.id}/{unit.id}.yaml",
+            )
+        )
+    progress = as_of <= plan_end(plan)
+    word = "tình hình" if progress else "kết quả"
+    title_report = upper_first(word) + " " + lower_first(doc.title)
+    closing = f"Trên đây là báo cáo {lower_first(title_report)} của {unit.name}"
+    closing += f", trân trọng báo cáo {_names(bodies)}"
+    return {
+        **_base(plan),
+        "kind": "report",
+        "doc": issuer,
+        "agency": doc,
+        "unit": unit,
+        "signer": signer,
+        "as_of": as_of,
+        "deadline": d,
+        "progress": progress,
+        "word": word,
+        "addressees": addressees,
+        "addressee_lines": list_lines(addressees, esc),
+        "plan_citation": plan_citation(plan),
+        "duties": duties,
+        "activities": part,
+        "own": own,
+        "draft": [m.label for m in missing],
+        "draft_title": REPORT_DRAFT_TITLE,
+        "missing": missing,
+        "year": as_of.year,
+        "type_code": TYPE_CODES["report"],
+        "title_report": title_report,
+        "closing_line": closing,
+        "recipients": [esc.markup("- Như trên;"), esc.markup("- Lưu: VT, {}.", code)],
     }
 
 
@@ -1427,20 +1903,26 @@ def report_context(
 
 
 def _render(
-    env: jinja2.Environment, kind: str, fmt: str, context: dict[str, Any], lang: str
+    env: jinja2.Environment,
+    kind: str,
+    fmt: str,
+    context: dict[str, Any],
+    lang: str,
+    created: dt.datetime | None = None,
 ) -> bytes:
     text = render_template(env, f"{kind}.{fmt}.j2", {**context, "format": fmt}, lang)
     if fmt != "docx":
         return text.encode("utf-8")
-    return _docx(text, kind, lang)
+    return _docx(text, kind, lang, created)
 
 
-def _docx(text: str, kind: str, lang: str) -> bytes:
-    """A Word file from the block text of a ``*.docx.j2`` template."""
+def _docx(text: str, kind: str, lang: str, created: dt.datetime | None = None) -> bytes:
+    """A Word file from the block text of a ``*.docx.j2`` template; ``created`` is the time
+    in its properties (by default: now)."""
     from . import docx_writer
 
     try:
-        return docx_writer.build(text)
+        return docx_writer.build(text, created)
     except docx_writer.BlockError as exc:
         raise _block_error(exc, kind, lang) from None
 
@@ -1466,6 +1948,27 @@ def _block_error(exc: Any, kind: str, lang: str) -> TnplanError:
     )
 
 
+def _refuse_draft(lang: str, what: str, facts: Sequence[str | Missing], name: str) -> TnplanError:
+    """``--final`` and a document that is still a draft: every fact it lacks, at once."""
+    listed = "; ".join(
+        f"{lower_first(f.label)} (`{f.path}`)" if isinstance(f, Missing) else lower_first(f)
+        for f in facts
+    )
+    return TnplanError(
+        _t(
+            lang,
+            f"{what} {name} còn là DỰ THẢO, không ban hành được (--final): {listed}",
+            f"the {what} {name} is still a DRAFT and cannot be final (--final): {listed}",
+        ),
+        hint=_t(
+            lang,
+            "bổ sung, chốt các thông tin này trong kế hoạch (bỏ `tentative`), rồi chạy lại",
+            "add or confirm these facts in the plan (drop `tentative`), then run again",
+        ),
+        exit_code=1,
+    )
+
+
 def render(
     plan: model.Plan,
     kind: str,
@@ -1479,41 +1982,98 @@ def render(
     templates: Path | None = None,
     lang: str = "vi",
     force: bool = False,
+    unit: str | None = None,
+    internal: bool = False,
+    final: bool = False,
+    now: dt.datetime | None = None,
 ) -> list[Output]:
     """Render one document (or one per invitee with ``each``) of ``kind`` in ``fmt``.
 
     An invitation to a cancelled or postponed activity is refused (exit 1) unless ``force``.
     ``to`` names one invitee, or a group (of guests or of units): its members then.
+    ``unit`` makes the report that unit's own; ``internal`` lets an upward report show the
+    reporting of the agency's own rooms.  With ``final`` a document that would be a DỰ THẢO
+    is refused (exit 1) with every fact it lacks.  ``now`` is the time written in a Word
+    file's properties (by default: the time of the render).
+
+    ``pdf`` is the Word document converted by LibreOffice (:mod:`tnplan.documents.pdf`),
+    all files of a render in one LibreOffice run.
     """
     if kind not in KINDS:
         raise TnplanError(f"unknown document kind `{kind}`", exit_code=2)
     if fmt not in FORMATS:
         raise TnplanError(
             _t(lang, f"định dạng `{fmt}` không hỗ trợ", f"unknown format `{fmt}`"),
-            hint=_t(lang, "dùng md, html hoặc docx", "use md, html or docx"),
+            hint=_t(lang, "dùng md, html, docx hoặc pdf", "use md, html, docx or pdf"),
             exit_code=2,
         )
+    if fmt == "pdf":
+        from . import pdf
+
+        pdf.require(lang)  # before any work: say at once when LibreOffice is missing
+    source = "docx" if fmt == "pdf" else fmt
+    outputs = _documents(
+        plan, kind, source, activity=activity, to=to, each=each, as_of=as_of,
+        deadline=deadline, templates=templates, lang=lang, force=force, unit=unit,
+        internal=internal, final=final, now=now,
+    )  # fmt: skip
+    if fmt != "pdf":
+        return outputs
+    from . import pdf
+
+    converted = pdf.convert([(o.name, o.data) for o in outputs], lang)
+    return [
+        Output(o.name.removesuffix(".docx") + ".pdf", data, o.tentative, o.warnings)
+        for o, data in zip(outputs, converted, strict=True)
+    ]
+
+
+def _documents(
+    plan: model.Plan,
+    kind: str,
+    fmt: str,
+    *,
+    activity: str | None,
+    to: str | None,
+    each: bool,
+    as_of: dt.date | None,
+    deadline: str | None,
+    templates: Path | None,
+    lang: str,
+    force: bool,
+    unit: str | None,
+    internal: bool,
+    final: bool,
+    now: dt.datetime | None,
+) -> list[Output]:
     env = environment(template_dirs(plan, templates, lang))
     esc = ESCAPERS[fmt]
     ext = fmt
+
+    def one(name: str, template: str, ctx: dict[str, Any], what: str) -> Output:
+        if final and ctx["draft"]:
+            raise _refuse_draft(lang, what, ctx.get("missing") or ctx["draft"], name)
+        return Output(name, _render(env, template, fmt, ctx, lang, now), list(ctx["draft"]))
+
     if kind == "plan":
         ctx = plan_context(plan, esc)
-        return [Output(f"{FILE_PREFIX[kind]}-{plan.id}.{ext}", _render(env, kind, fmt, ctx, lang))]
+        name = f"{FILE_PREFIX[kind]}-{plan.id}.{ext}"
+        return [one(name, kind, ctx, _t(lang, "kế hoạch", "plan"))]
     if kind == "report":
-        ctx = report_context(plan, as_of or dt.date.today(), deadline, lang, esc)
-        return [Output(f"{FILE_PREFIX[kind]}-{plan.id}.{ext}", _render(env, kind, fmt, ctx, lang))]
+        day = as_of or dt.date.today()
+        if unit is not None:
+            ctx = unit_report_context(plan, unit, day, deadline, lang, esc)
+            name = f"{FILE_PREFIX[kind]}-{plan.id}-{ctx['unit'].id}.{ext}"
+            return [one(name, "report-unit", ctx, _t(lang, "báo cáo", "report"))]
+        ctx = report_context(plan, day, deadline, lang, esc, internal)
+        name = f"{FILE_PREFIX[kind]}-{plan.id}.{ext}"
+        return [one(name, kind, ctx, _t(lang, "báo cáo", "report"))]
     if activity is None:
         raise TnplanError(_t(lang, "thiếu mã hoạt động", "an activity id is needed"), exit_code=2)
     a = _activity(plan, activity, lang)
     if kind == "script":
         ctx = script_context(plan, a, lang)
-        return [
-            Output(
-                f"{FILE_PREFIX[kind]}-{a.id}.{ext}",
-                _render(env, kind, fmt, ctx, lang),
-                ctx["draft"],
-            )
-        ]
+        return [one(f"{FILE_PREFIX[kind]}-{a.id}.{ext}", kind, ctx, _t(lang, "kịch bản", "script"))]
     # invitation
     if a.status in ("cancelled", "postponed") and not force:
         word = (
@@ -1578,15 +2138,49 @@ def render(
     # File names come from ids (unique, checked, ASCII), never from names or list positions:
     # after the invitees are reordered or renamed, each person's file is still their own.
     prefix = f"{FILE_PREFIX[kind]}-{a.id}"
+    what = _t(lang, "giấy mời", "invitation")
     if not each:
         ctx = invitation_context(plan, a, everyone, esc)
         name = f"{prefix}-{to_name}" if to and to_name else prefix
-        return [Output(f"{name}.{ext}", _render(env, kind, fmt, ctx, lang), ctx["draft"])]
-    # One document per invitee, rendered when it is written and then let go: memory stays
-    # the same for ten invitees or ten thousand.  Each is rendered once before any file is
-    # written, though, so that a template that fails for one invitee only fails before the
-    # first file (md and html are rendered again when written; Word keeps a digest of each
-    # block text and fills its copies without rendering them again).
+        outputs = [one(f"{name}.{ext}", kind, ctx, what)]
+    else:
+        outputs = _each_invitee(plan, a, everyone, env, esc, fmt, lang, now, prefix, what, final)
+    late = asked_too_late(plan, a.event, now, lang)
+    if late:  # said once, with the first file
+        outputs[0].warnings.extend(late)
+    return outputs
+
+
+def _each_invitee(
+    plan: model.Plan,
+    a: model.Activity,
+    everyone: list[Invitee],
+    env: jinja2.Environment,
+    esc: Escaper,
+    fmt: str,
+    lang: str,
+    now: dt.datetime | None,
+    prefix: str,
+    what: str,
+    final: bool,
+) -> list[Output]:
+    """One invitation per invitee, each rendered when it is written and then let go: memory
+    stays the same for ten invitees or ten thousand.  Each is rendered once before any file
+    is written, though, so that a template that fails (or a draft refused by ``--final``)
+    for one invitee fails before the first file; md and html are rendered again when
+    written, Word keeps a digest of each block text and fills its copies without rendering
+    them again."""
+    kind = "invitation"
+    ext = fmt
+    # A time for every file's properties, the same in each (a merge copies them).
+    created = now or dt.datetime.now(dt.UTC)
+    drafts: dict[str, list[str]] = {}
+    for inv in everyone:  # --final, and the draft marks: the facts, not the document
+        ctx = invitation_context(plan, a, [inv], esc)
+        name = f"{prefix}-{inv.id}.{ext}"
+        drafts[inv.id] = list(ctx["draft"])
+        if final and ctx["draft"]:
+            raise _refuse_draft(lang, what, ctx.get("missing") or ctx["draft"], name)
     make: Callable[[Invitee], bytes]
     if fmt == "docx":
         from .merge import WordMerge
@@ -1596,7 +2190,10 @@ def render(
             return render_template(env, f"{kind}.{fmt}.j2", ctx, lang)
 
         merge = WordMerge(
-            block_text, lambda text: _docx(text, kind, lang), esc.text, lambda t: _blocks(t, lang)
+            block_text,
+            lambda text: _docx(text, kind, lang, created),
+            esc.text,
+            lambda t: _blocks(t, lang),
         )
         for inv in everyone:
             merge.prepare(inv)
@@ -1604,18 +2201,44 @@ def render(
     else:
 
         def make(inv: Invitee) -> bytes:
-            return _render(env, kind, fmt, invitation_context(plan, a, [inv], esc), lang)
+            return _render(env, kind, fmt, invitation_context(plan, a, [inv], esc), lang, created)
 
         for inv in everyone:
             make(inv)
     return [
-        Output(
-            f"{prefix}-{inv.id}.{ext}",
-            functools.partial(make, inv),
-            tentative_invitation(a, [inv]),
-        )
+        Output(f"{prefix}-{inv.id}.{ext}", functools.partial(make, inv), drafts[inv.id])
         for inv in everyone
     ]
+
+
+def asked_too_late(
+    plan: model.Plan, ev: model.Event, now: dt.datetime | None, lang: str = "vi"
+) -> list[str]:
+    """A date the invitation asks of guests (a note's, the reply date) before it is signed:
+    on ``invitation_date``, else on the day it is written (``now``, in the plan's zone)."""
+    from zoneinfo import ZoneInfo
+
+    from ..plan.check import asked_dates
+
+    issued = ev.invitation_date
+    if issued is None:
+        moment = now or dt.datetime.now(dt.UTC)
+        issued = moment.astimezone(ZoneInfo(plan.document.timezone)).date()
+    out = []
+    for name, _index, asked in asked_dates(ev):
+        if asked < issued:
+            out.append(
+                _t(
+                    lang,
+                    f"giấy mời hẹn khách ngày {vi.date_short(asked)} "
+                    f"({'ghi chú' if name == 'notes' else 'hạn xác nhận tham dự'}), trước ngày "
+                    f"ký giấy mời {vi.date_short(issued)}: khách nhận giấy mời khi đã quá hạn",
+                    f"the invitation asks guests for {vi.date_short(asked)} "
+                    f"({'a note' if name == 'notes' else 'the reply date'}), before it is signed "
+                    f"on {vi.date_short(issued)}: they get it too late",
+                )
+            )
+    return out
 
 
 def is_group(plan: model.Plan, ref: str) -> bool:

@@ -400,6 +400,7 @@ def _activity_events(
     as_of: dt.date = dt.date.max,
 ) -> None:
     """The calendar items of one activity: its window, its event, its dated tasks."""
+    from ..calendar.markup import plain
     from ..calendar.vi import date_short, time_hm
 
     a_state = state_on(plan, a, as_of).status
@@ -419,7 +420,8 @@ def _activity_events(
     mine = _sees(sees, [*leads, *a.support])
     if mine and (a.event is None or a.start is not None or a.end is not None):
         start, end = plan.activity_window(a)
-        ev = item("activity", a.id, head + mark, [*about, *(f"- {b}" for b in a.bullets)])
+        bullets = [f"- {plain(b)}" for b in a.bullets]  # no `**` marks outside documents
+        ev = item("activity", a.id, head + mark, [*about, *bullets])
         all_day(ev, start, end)
         _status(ev, a_state, a.tentative)
     if a.event is not None and mine:

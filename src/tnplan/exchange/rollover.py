@@ -242,17 +242,18 @@ class _Editor:
             self.put(start, end, new)
 
     def date(self, node: yaml.Node) -> None:
-        from ..calendar.vi import parse_date
+        from ..calendar.vi import parse_date, split_date_time
 
         if not isinstance(node, yaml.ScalarNode) or load.scalar(node) is None:
             return
-        day = parse_date(node.value)
+        written, hour = split_date_time(node.value)  # a due date may carry its hour
+        day = parse_date(written)
         # The celebrated day (18/5) is a date, not a weekday: it never moves off its day.
         keep_day = day == self.celebrated
         moved = move_date(
             day, day.year + self.offset, same_weekday=self.same_weekday and not keep_day
         )
-        self.scalar(node, spell_date(moved, node.value))
+        self.scalar(node, spell_date(moved, written) + (f" {hour}" if hour else ""))
 
     # Keys ------------------------------------------------------------------------------
 

@@ -255,6 +255,7 @@ def check_plan(plan: model.Plan, rep: Reporter) -> None:
     _check_deadlines(plan, rep)
     _check_placeholders(plan, rep)
     _check_signer(plan, rep)
+    _check_invitation_asks(plan, rep)
     _check_progress(plan, rep)
     _check_honourees(plan, rep)
     _check_emails(plan, rep)
@@ -262,12 +263,56 @@ def check_plan(plan: model.Plan, rep: Reporter) -> None:
 
 
 def _check_signer(plan: model.Plan, rep: Reporter) -> None:
-    """KT., TL., TM., TUQ. name the head they sign for; a head without an authority is lost."""
-    s = plan.document.signer
-    if s.authority in ("KT.", "TL.", "TM.", "TUQ.") and not s.on_behalf_of:
-        rep.add(s.where("authority"), "signer-authority", authority=s.authority)
-    elif s.on_behalf_of and s.authority in (None, "Q."):
-        rep.add(s.where("on_behalf_of"), "signer-no-authority", head=s.on_behalf_of)
+    """KT., TL., TM., TUQ. name the head they sign for; a head without an authority is lost.
+
+    The same for the signers of units (who sign a unit's own report)."""
+    signers = [plan.document.signer, *(u.signer for u in plan.units if u.signer is not None)]
+    for s in signers:
+        if s.collective and s.authority == "TM.":
+            rep.add(s.where("collective"), "signer-collective", body=s.collective)
+        elif s.authority in ("KT.", "TL.", "TM.", "TUQ.") and not s.on_behalf_of:
+            rep.add(s.where("authority"), "signer-authority", authority=s.authority)
+        elif s.on_behalf_of and s.authority in (None, "Q."):
+            rep.add(s.where("on_behalf_of"), "signer-no-authority", head=s.on_behalf_of)
+
+
+_DAY_IN_TEXT = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+
+
+def asked_dates(ev: model.Event) -> list[tuple[str, int | None, dt.date]]:
+    """The dates an invitation asks of its guests: each day written in a note (``gửi bài
+    trước ngày 11/5/2026``) and the reply date, as (field, index in the list or None, day)."""
+    out: list[tuple[str, int | None, dt.date]] = []
+    for i, note in enumerate(ev.notes):
+        for m in _DAY_IN_TEXT.finditer(note):
+            try:
+                out.append(("notes", i, dt.date(int(m[3]), int(m[2]), int(m[1]))))
+            except ValueError:
+                continue
+    if ev.confirm_by is not None:
+        out.append(("confirm_by", None, ev.confirm_by))
+    return out
+
+
+def _check_invitation_asks(plan: model.Plan, rep: Reporter) -> None:
+    """A date an invitation asks of its guests (papers by 11/5, confirming by 13/5) before the
+    invitation is signed: the guests get the letter after the date (a warning).  Without a
+    signing date, ``tnplan render invitation`` compares with the day it is written."""
+    for a in plan.activities:
+        ev = a.event
+        issued = ev.invitation_date if ev is not None else None
+        if ev is None or issued is None:
+            continue
+        for name, index, asked in asked_dates(ev):
+            if asked >= issued:
+                continue
+            note = name == "notes"
+            rep.add(
+                ev.where(name, index), "asked-before-invitation", issued=date_short(issued),
+                asked=date_short(asked),
+                what="ghi chú của giấy mời" if note else "hạn xác nhận tham dự",
+                what_en="the invitation's note" if note else "the reply date",
+            )  # fmt: skip
 
 
 def _check_honourees(plan: model.Plan, rep: Reporter) -> None:

@@ -79,6 +79,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "timezone": ("múi_giờ", "time_zone"),
     "language": ("ngôn_ngữ", "tiếng", "lang"),
     # Signer
+    "collective": ("tập_thể", "thay_mặt_tập_thể", "tm", "tm_ủy_ban"),
     "authority": ("thẩm_quyền", "thẩm_quyền_ký", "kt", "quyền_ký"),
     "on_behalf_of": ("ký_thay_cho", "thay_mặt", "thừa_lệnh", "chức_danh_người_đứng_đầu"),
     # Basis
@@ -94,18 +95,23 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "email": ("thư_điện_tử", "thư", "e-mail", "mail"),
     # Unit
     "short": ("tên_viết_tắt", "viết_tắt", "tên_ngắn"),
+    "code": ("ký_hiệu_văn_bản", "chữ_viết_tắt", "viết_tắt_số_ký_hiệu", "ký_hiệu_đơn_vị"),
     # Guest
     "salutation": ("xưng_hô", "cách_xưng_hô", "danh_xưng"),
     "organisation": ("cơ_quan", "đơn_vị", "tổ_chức", "organization"),
+    "superior": ("cấp_trên", "lãnh_đạo_cấp_trên", "lãnh_đạo_tỉnh", "lãnh_đạo"),
     # Slot
     "minutes": ("phút", "số_phút", "thời_lượng"),
     "by": ("người_thực_hiện", "thực_hiện", "do", "trình_bày"),
     "mc": ("lời_dẫn", "dẫn_chương_trình", "người_dẫn", "mc_nói"),
+    "introduce": ("giới_thiệu", "giới_thiệu_đại_biểu"),
     # Event
     "venue": ("địa_điểm", "nơi_tổ_chức", "location", "place"),
     "chair": ("chủ_trì", "người_chủ_trì", "chủ_tọa"),
     "invitation_number": ("số_giấy_mời",),
     "invitation_date": ("ngày_giấy_mời", "ngày_mời"),
+    "dress": ("trang_phục", "dress_code", "quần_áo"),
+    "confirm_by": ("xác_nhận", "hạn_xác_nhận", "xác_nhận_tham_dự", "rsvp"),
     # Result
     "held_on": ("ngày_tổ_chức", "đã_tổ_chức", "tổ_chức_ngày"),
     "participants": ("số_người", "người_tham_dự", "số_đại_biểu", "tham_dự"),
@@ -118,6 +124,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "event": ("sự_kiện",),
     "programme": ("chương_trình", "kịch_bản", "program"),
     "programme_tentative": ("chương_trình_dự_kiến",),
+    "mc_closing": ("lời_kết", "lời_kết_mc", "bế_mạc", "kết_thúc_chương_trình"),
     "tasks": ("công_việc", "việc", "các_việc", "nhiệm_vụ"),
     "result": ("kết_quả",),
     # Responsibility
@@ -155,6 +162,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "decision_number": ("số_quyết_định", "số_qđ"),
     "decision_date": ("ngày_quyết_định", "ngày_qđ"),
     # Evaluation
+    "direction": ("chỉ_đạo", "công_tác_chỉ_đạo", "triển_khai", "chỉ_đạo_triển_khai"),
     "strengths": ("ưu_điểm", "kết_quả_đạt_được", "mặt_được"),
     "shortcomings": ("tồn_tại", "hạn_chế", "khuyết_điểm"),
     "causes": ("nguyên_nhân",),
@@ -173,7 +181,11 @@ BY_CLASS: dict[str, tuple[str, ...]] = {
     "Basis.kind": ("loại", "loại_văn_bản", "hình_thức"),
     "Basis.number": ("số", "số_ký_hiệu", "số_hiệu"),
     "Basis.date": ("ngày", "ngày_ban_hành"),
+    "Unit.id": ("mã", "mã_số", "mã_đơn_vị"),
     "Unit.kind": ("loại", "kiểu", "nội_bộ_hay_bên_ngoài"),
+    "Unit.parent": ("cơ_quan_chủ_quản", "cấp_trên", "chủ_quản"),
+    "Unit.place": ("địa_danh", "nơi_ban_hành"),
+    "Contact.tentative": ("dự_kiến", "tạm", "số_tạm", "chưa_chốt"),
     "Unit.members": ("thành_viên", "gồm", "các_đơn_vị"),
     "Group.members": ("thành_viên", "gồm", "khách_mời"),
     "Activity.title": ("tên", "tên_hoạt_động", "tiêu_đề", "hoạt_động"),

@@ -188,6 +188,14 @@ CATALOGUE: dict[str, tuple[Level, str, str, str, str]] = {
         "{field}: `{value}` is not a valid time: {reason}",
         "{fix}",
     ),
+    "due-time-twice": (
+        "error",
+        "giờ hạn ghi hai lần khác nhau: `{due}` sau ngày ở `due` và `{time}` ở `time`",
+        "giữ một chỗ: xóa `time` hoặc bỏ giờ sau ngày",
+        "the due time is written twice, differently: `{due}` after the date in `due` and "
+        "`{time}` in `time`",
+        "keep one: remove `time`, or the time after the date",
+    ),
     "bad-format": (
         "error",
         "định dạng `{value}` không được hỗ trợ",
@@ -357,6 +365,15 @@ CATALOGUE: dict[str, tuple[Level, str, str, str, str]] = {
         "`authority: {authority}` signs for the head but `on_behalf_of` is missing",
         "add `on_behalf_of: GIÁM ĐỐC` (the head's title); printed: {authority} GIÁM ĐỐC",
     ),
+    "signer-collective": (
+        "error",
+        "`collective: {body}` đã in dòng “TM. {body}” nên `authority` không thể cũng là `TM.`",
+        "chủ tịch ký: bỏ `authority` và `on_behalf_of`; phó chủ tịch ký: `authority: KT.`, "
+        "`on_behalf_of: CHỦ TỊCH`",
+        "`collective: {body}` already prints “TM. {body}”, so `authority` cannot be `TM.` too",
+        "the chair signing: remove `authority` and `on_behalf_of`; a vice-chair: "
+        "`authority: KT.`, `on_behalf_of: CHỦ TỊCH`",
+    ),
     "signer-no-authority": (
         "error",
         "`on_behalf_of: {head}` chỉ dùng với `authority` KT., TL., TM. hoặc TUQ.",
@@ -427,6 +444,15 @@ CATALOGUE: dict[str, tuple[Level, str, str, str, str]] = {
         "cân nhắc chuyển sang ngày làm việc trước đó ({suggest})",
         "the deadline {date} falls on a {weekday}",
         "consider the working day before ({suggest})",
+    ),
+    "asked-before-invitation": (
+        "warning",
+        "{what} hẹn khách mời ngày {asked}, trước ngày ký giấy mời {issued}: khách nhận giấy mời "
+        "khi đã quá hạn",
+        "lùi hạn sang sau ngày {issued}, hoặc ký giấy mời sớm hơn (`invitation_date`)",
+        "{what_en} asks guests for {asked}, before the invitation is signed on {issued}: they "
+        "get it too late",
+        "move the date after {issued}, or sign the invitation earlier (`invitation_date`)",
     ),
     "holiday-deadline": (
         "warning",

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import sys
+from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal, TypeVar, dataclass_transform
@@ -83,7 +85,8 @@ class Positions:
     as ``name.index``), kept small: a plan of 10,000 activities has a quarter of a million.
 
     The field names are one tuple shared by every part written with the same fields (a
-    plan's activities have a few such sets), the positions one number.
+    plan's activities have a few such sets), the positions 8 bytes each: the line in the
+    upper 32 bits, the column in the lower.
     """
 
     __slots__ = ("_at", "_keys")
@@ -91,29 +94,28 @@ class Positions:
 
     def __init__(self, found: dict[str, Pos] | None = None) -> None:
         found = found or {}
-        keys = tuple(found)
-        self._keys = self._SHARED.setdefault(keys, keys)
-        at = 0
-        for i, (line, col) in enumerate(reversed(found.values())):
-            at |= (line << 32 | col) << (64 * i)
-        self._at = at
+        self._keys = self._share(tuple(found))
+        self._at = array("Q", [line << 32 | col for line, col in found.values()]).tobytes()
 
     @classmethod
-    def packed(cls, keys: tuple[str, ...], at: int) -> Positions:
-        """Positions from their keys and the number holding them: each one 64 bits, the
-        line in the upper 32 and the column in the lower, the first key's highest."""
+    def _share(cls, keys: tuple[str, ...]) -> tuple[str, ...]:
+        return cls._SHARED.setdefault(keys, keys)
+
+    @classmethod
+    def packed(cls, keys: tuple[str, ...], at: list[int]) -> Positions:
+        """Positions from their keys and each one's ``line << 32 | column``."""
         self = cls.__new__(cls)
         self._keys = cls._SHARED.setdefault(keys, keys)
-        self._at = at
+        self._at = array("Q", at).tobytes()
         return self
 
     def get(self, key: str, default: Pos | None = None) -> Pos | None:
         try:
-            i = len(self._keys) - 1 - self._keys.index(key)
+            i = self._keys.index(key)
         except ValueError:
             return default
-        packed = self._at >> (64 * i)
-        return (packed >> 32) & 0xFFFFFFFF, packed & 0xFFFFFFFF
+        packed = int.from_bytes(self._at[8 * i : 8 * i + 8], sys.byteorder)
+        return packed >> 32, packed & 0xFFFFFFFF
 
     def __contains__(self, key: object) -> bool:
         return key in self._keys
@@ -175,10 +177,22 @@ class Contact(Node):
     person: str | None = f("Người liên hệ (họ tên, chức vụ)", None)
     phone: str | None = f("Số điện thoại", None, example="0208 3855 123")
     email: str | None = f("Thư điện tử", None)
+    tentative: bool = f(
+        "Người liên hệ, số điện thoại còn dự kiến (số máy tạm): giấy mời là DỰ THẢO cho đến khi "
+        "chốt",
+        False,
+    )
 
 
 @_model
 class Signer(Node):
+    collective: str | None = f(
+        "Tập thể khi người ký thay mặt một tập thể lãnh đạo và còn ký thay người đứng đầu, ví dụ "
+        "ỦY BAN NHÂN DÂN: in thêm dòng đầu `TM. ỦY BAN NHÂN DÂN` trên thẩm quyền và chức vụ "
+        "(KT. CHỦ TỊCH / PHÓ CHỦ TỊCH)",
+        None,
+        example="ỦY BAN NHÂN DÂN",
+    )
     authority: Authority | None = f(
         "Thẩm quyền ký: KT. (ký thay), TL. (thừa lệnh), TM. (thay mặt), TUQ. (thừa ủy quyền), "
         "Q. (quyền); bỏ trống khi người đứng đầu ký",
@@ -257,6 +271,21 @@ class Unit(Node):
     name: str = f("Tên đầy đủ", example="Văn phòng Sở")
     short: str | None = f("Tên viết tắt", None, example="VP")
     kind: UnitKind = f("internal: thuộc cơ quan; external: bên ngoài", "internal")
+    signer: Signer | None = f(
+        "Người ký văn bản của đơn vị (báo cáo của đơn vị: tnplan render report --unit)", None
+    )
+    parent: str | None = f(
+        "Cơ quan chủ quản in ở đầu văn bản của đơn vị, viết hoa (mặc định: với đơn vị thuộc cơ "
+        "quan, tên cơ quan ban hành kế hoạch; với đơn vị bên ngoài, không có)",
+        None,
+        example="UBND TỈNH THÁI NGUYÊN",
+    )
+    code: str | None = f(
+        "Chữ viết tắt của đơn vị trong số ký hiệu văn bản (mặc định: tên viết tắt)",
+        None,
+        example="QLKH",
+    )
+    place: str | None = f("Địa danh ghi trên văn bản của đơn vị (mặc định: của kế hoạch)", None)
     members: list[str] = f("Nếu là nhóm: các đơn vị thành viên", [], kind="unit")
     contact: Contact | None = f("Liên hệ", None)
     email: str | None = f(
@@ -273,6 +302,11 @@ class Guest(Node):
     salutation: str | None = f("Cách xưng hô: Ông, Bà, Đồng chí", None)
     title: str | None = f("Chức vụ", None)
     organisation: str | None = f("Cơ quan, đơn vị", None)
+    superior: bool = f(
+        "Lãnh đạo cấp trên của cơ quan ban hành (lãnh đạo tỉnh, bộ): giấy mời dùng lời kết "
+        "trang trọng (“Rất mong Đồng chí quan tâm, dành thời gian đến dự”), không nhắc “đúng giờ”",
+        False,
+    )
     tentative: bool = f("Dự kiến, chưa chốt", False)
 
 
@@ -296,6 +330,11 @@ class Slot(Node):
     item: str = f("Nội dung")
     by: str | None = f("Người/đơn vị thực hiện: mã đơn vị, mã khách mời hoặc chữ", None)
     mc: str | None = f("Lời dẫn của người dẫn chương trình", None)
+    introduce: bool = f(
+        "Mục giới thiệu đại biểu: kịch bản liệt kê khách mời (tự nhận khi nội dung có “giới "
+        "thiệu đại biểu”)",
+        False,
+    )
 
 
 @_model
@@ -328,6 +367,11 @@ class Event(Node):
     invitees: list[str] = f("Khách mời: mã khách mời, mã nhóm hoặc mã đơn vị", [], kind="invitee")
     contact: Contact | None = f("Liên hệ ghi trong giấy mời", None)
     notes: list[str] = f("Ghi chú trong giấy mời (tài liệu mang theo, …)", [])
+    dress: str | None = f("Trang phục (dòng “Trang phục: …” trong giấy mời)", None)
+    confirm_by: dt.date | None = f(
+        "Hạn xác nhận tham dự: giấy mời đề nghị xác nhận trước ngày này qua số điện thoại liên hệ",
+        None,
+    )
     invitation_number: str | None = f("Số giấy mời; bỏ trống khi chưa cấp", None, kind="docnumber")
     invitation_date: dt.date | None = f("Ngày ký giấy mời", None)
     tentative: bool = f("Ngày, giờ, địa điểm còn dự kiến", False)
@@ -338,7 +382,11 @@ class Task(Node):
     id: str | None = f("Mã công việc", None, kind="id")
     title: str = f("Công việc")
     owner: str | None = f("Đơn vị thực hiện", None, kind="unit")
-    due: dt.date | None = f("Hạn (hết ngày nếu không ghi giờ)", None)
+    due: dt.date | None = f(
+        "Hạn (hết ngày nếu không ghi giờ); giờ ghi ở `time` hoặc ngay sau ngày: 8/5/2026 16:00",
+        None,
+        kind="due",
+    )
     time: dt.time | None = f("Giờ hạn (HH:MM)", None)
     status: Status = f("Trạng thái", "planned")
     done_on: dt.date | None = f("Ngày hoàn thành", None)
@@ -393,6 +441,10 @@ class Activity(Node):
     event: Event | None = f("Sự kiện có ngày, giờ, địa điểm", None)
     programme: list[Slot] = f("Chương trình (kịch bản) theo thời gian", [])
     programme_tentative: bool = f("Chương trình còn dự kiến", False)
+    mc_closing: str | None = f(
+        "Lời kết của người dẫn chương trình ở cuối kịch bản (bỏ trống: lời cảm ơn, bế mạc chung)",
+        None,
+    )
     tasks: list[Task] = f("Các công việc", [])
     honourees: list[Honouree] = f("Tập thể, cá nhân được khen thưởng, tôn vinh", [])
     result: Result | None = f("Kết quả sau khi tổ chức", None)
@@ -419,7 +471,10 @@ class Deadline(Node):
     title: str = f("Nội dung phải nộp")
     owners: list[str] = f("Đơn vị phải nộp (mỗi đơn vị một dòng khi theo dõi)", kind="unit")
     to: list[str] = f("Nơi nhận", [], kind="unit")
-    due: dt.date = f("Hạn (hết ngày nếu không ghi giờ)")
+    due: dt.date = f(
+        "Hạn (hết ngày nếu không ghi giờ); giờ ghi ở `time` hoặc ngay sau ngày: 30/6/2026 16:00",
+        kind="due",
+    )
     time: dt.time | None = f("Giờ hạn (HH:MM)", None)
     text: str | None = f("Câu trong kế hoạch; {due} được thay bằng ngày hạn", None)
     received: list[Receipt] = f("Các báo cáo đã nhận", [])
@@ -450,6 +505,10 @@ class Budget(Node):
 class Evaluation(Node):
     """What the result report says beyond the figures: written after the event."""
 
+    direction: list[str] = f(
+        "Công tác chỉ đạo, triển khai (sau câu về việc ban hành, gửi, giao nhiệm vụ của Kế hoạch)",
+        [],
+    )
     strengths: list[str] = f("Ưu điểm", [])
     shortcomings: list[str] = f("Tồn tại, hạn chế", [])
     causes: list[str] = f("Nguyên nhân của tồn tại, hạn chế", [])

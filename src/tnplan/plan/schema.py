@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from ..calendar.vi import ReadError, parse_date, parse_time
+from ..calendar.vi import ReadError, parse_date, parse_time, split_date_time
 from . import load, model
 from .messages import Reporter
 
@@ -39,6 +39,7 @@ _MONEY_RE = re.compile(r"\d{1,3}(?:\.\d{3})+\Z")
 _DOCNUMBER_RE = re.compile(r"\d{1,5}\Z")
 DATE_PATTERN = r"^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{4})$"
 TIME_PATTERN = r"^([01]?\d|2[0-3]):[0-5]\d$"
+DUE_PATTERN = DATE_PATTERN[:-2] + r")( ([01]?\d|2[0-3]):[0-5]\d)?$"
 
 Conv = Callable[[yaml.Node, str, Reporter], Any]
 
@@ -262,6 +263,24 @@ def _date(node: yaml.Node, label: str, rep: Reporter) -> Any:
         return INVALID
 
 
+class DueAt(tuple[dt.date, dt.time]):
+    """A due date written with its hour (``due: 8/5/2026 16:00``): split into ``due`` and
+    ``time`` when the task or deadline is built."""
+
+
+def _due(node: yaml.Node, label: str, rep: Reporter) -> Any:
+    if not isinstance(node, yaml.ScalarNode) or " " not in node.value.strip():
+        return _date(node, label, rep)
+    date_text, time_text = split_date_time(node.value)
+    if time_text is None:
+        return _date(node, label, rep)
+    day = _date(yaml.ScalarNode(node.tag, date_text, node.start_mark, node.end_mark), label, rep)
+    at = _time(yaml.ScalarNode(node.tag, time_text, node.start_mark, node.end_mark), label, rep)
+    if day is INVALID or at is INVALID:
+        return INVALID
+    return DueAt((day, at))
+
+
 def _time(node: yaml.Node, label: str, rep: Reporter) -> Any:
     if not isinstance(node, yaml.ScalarNode) or isinstance(load.scalar(node), bool):
         return _wrong(node, label, rep, "time")
@@ -370,6 +389,8 @@ def _for_type(
         return _literal(tuple(args)), False
     if tp is str:
         return _text(kind, empty), False
+    if tp is dt.date and kind == "due":
+        return _due, False
     if tp in _SCALARS:
         return _SCALARS[tp], False
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
@@ -478,6 +499,17 @@ def _compile(cls: type[Any]) -> Conv:
         fields[fd.name] = (fconv, is_list, required, inner is not None, fast)
     names = list(fields)
     required_names = [name for name, (_, _, required, _, _) in fields.items() if required]
+    # The object is made as the dataclass's __init__ would make it, faster (a plan has tens
+    # of thousands): its fields in order, each the value read, else its default.
+    new = object.__new__
+    defaults: dict[str, Any] = {}
+    factories: list[tuple[str, Callable[[], Any]]] = []
+    for fd in dataclasses.fields(cls):
+        if fd.default_factory is not dataclasses.MISSING:
+            defaults[fd.name] = None
+            factories.append((fd.name, fd.default_factory))
+        else:
+            defaults[fd.name] = None if fd.default is dataclasses.MISSING else fd.default
     nulls = load._NULLS
     not_text = load._NULLS | load._TRUE | load._FALSE
     str_tag = load._STR_TAG
@@ -495,7 +527,7 @@ def _compile(cls: type[Any]) -> Conv:
             return INVALID
         values: dict[str, Any] = {}
         pos_keys: list[str] = []
-        pos_at = 0  # the positions of pos_keys, 64 bits each (model.Positions.packed)
+        pos_at: list[int] = []  # the positions of pos_keys (model.Positions.packed)
         bad: set[str] = set()
         broken = False
         # The usual case, in one pass: every key is text and none is a merge key (`<<`),
@@ -588,12 +620,12 @@ def _compile(cls: type[Any]) -> Conv:
             values[key] = value
             mark = vnode.start_mark
             pos_keys.append(key)
-            pos_at = pos_at << 64 | (mark.line + 1) << 32 | (mark.column + 1)
+            pos_at.append((mark.line + 1) << 32 | (mark.column + 1))
             if is_list and isinstance(vnode, yaml.SequenceNode):
                 for i, child in enumerate(vnode.value):
                     mark = child.start_mark
                     pos_keys.append(f"{key}.{i}")
-                    pos_at = pos_at << 64 | (mark.line + 1) << 32 | (mark.column + 1)
+                    pos_at.append((mark.line + 1) << 32 | (mark.column + 1))
         at = load.pos(node)
         for name in required_names:
             if name not in values and name not in bad:
@@ -613,9 +645,31 @@ def _compile(cls: type[Any]) -> Conv:
             if isinstance(values.get("id"), str):
                 rep.dropped.add(values["id"])
             return INVALID
-        obj = cls(**values)
-        obj.pos = at
-        obj.field_pos = model.Positions.packed(tuple(pos_keys), pos_at)
+        due = values.get("due")
+        if isinstance(due, DueAt):
+            values["due"] = due[0]
+            if values.get("time", due[1]) != due[1]:
+                packed = pos_at[pos_keys.index("time")]
+                rep.add(
+                    (packed >> 32, packed & 0xFFFFFFFF),
+                    "due-time-twice",
+                    due=due[1].strftime("%H:%M"),
+                    time=values["time"].strftime("%H:%M"),
+                )
+                return INVALID
+            values["time"] = due[1]
+            if "time" not in pos_keys:  # the hour is where the due date is
+                pos_keys.append("time")
+                pos_at.append(pos_at[pos_keys.index("due")])
+        obj = new(cls)
+        attrs = obj.__dict__
+        attrs.update(defaults)  # every field, in order: instances share their keys' table
+        attrs.update(values)
+        for name, factory in factories:
+            if name not in values:
+                attrs[name] = factory()
+        attrs["pos"] = at
+        attrs["field_pos"] = model.Positions.packed(tuple(pos_keys), pos_at)
         bad |= meant  # written under another name, already reported: no "missing" warning too
         if bad:
             obj.bad_fields = frozenset(bad)
@@ -703,7 +757,7 @@ def _schema_for(
     if tp is bool:
         return {"type": "boolean"}
     if tp is dt.date:
-        return {"type": "string", "pattern": DATE_PATTERN}
+        return {"type": "string", "pattern": DUE_PATTERN if kind == "due" else DATE_PATTERN}
     if tp is dt.time:
         return {"type": "string", "pattern": TIME_PATTERN}
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):

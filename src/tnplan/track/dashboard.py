@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+from ..calendar.markup import plain
 from ..calendar.vi import date_short as _d
 from ..calendar.vi import time_hm as _hm
 from ..calendar.vi import weekday
@@ -787,7 +788,7 @@ def _activity(
         tentative=a.tentative,
         owners=owners.keys([a.lead, *a.support, *(t.owner or a.lead for t in a.tasks)]),
         facts=facts,
-        bullets=list(a.bullets),
+        bullets=[plain(b) for b in a.bullets],  # no `**` marks outside documents
         tasks=tasks,
         programme_title="Chương trình" + (" (dự kiến)" if a.programme_tentative else ""),
         programme=programme,

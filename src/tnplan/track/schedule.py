@@ -892,6 +892,8 @@ class TimelineRow:
     status: str
     late: bool
     tentative: bool
+    supporting: bool = False
+    """An activity the unit asked for (``--owner``) supports rather than leads (phối hợp)."""
 
 
 @dataclass(frozen=True)
@@ -938,10 +940,12 @@ def _row(
     milestone: bool = False,
     late: bool = False,
     tentative: bool = False,
+    supporting: bool = False,
 ) -> TimelineRow:
     return TimelineRow(
-        level, kind, plan, iid, title, number, start, end, milestone, status, late, tentative
-    )
+        level, kind, plan, iid, title, number, start, end, milestone, status, late, tentative,
+        supporting,
+    )  # fmt: skip
 
 
 def _deadline_row(plan: str, d: DeadlineStatus) -> TimelineRow:
@@ -1017,6 +1021,7 @@ def timeline(
                     _row(
                         "activity", p.id, it.id, it.title, it.start, it.due, it.status,
                         number=it.number, late=it.late, tentative=it.tentative,
+                        supporting=it.supporting,
                     )
                 )  # fmt: skip
             elif it.kind == "task" and all_items:

@@ -686,6 +686,7 @@ BAR = {
     "cancelled": "╌",
 }
 MILESTONE = "◆"
+SUPPORTING = "+"  # after an activity's number: the unit asked for supports it (phối hợp)
 MILESTONE_DONE = "◇"
 TODAY = "│"
 WEEKEND = "·"
@@ -850,7 +851,10 @@ def timeline_view(tl: sch.Timeline, lang: str = "vi", *, cells: int = 80) -> Tex
     # Legend, wrapped at the width.
     legend = Text(style="dim")
     used = 0
-    for j, (sym, word) in enumerate(_legend(lang, as_of)):
+    legend_items = _legend(lang, as_of)
+    if any(row.supporting for row in tl.rows):
+        legend_items.append((SUPPORTING, "phối hợp" if lang == "vi" else "supporting"))
+    for j, (sym, word) in enumerate(legend_items):
         piece = f"{sym} {word}"
         sep = "  " if j else ""
         if used and used + len(sep) + len(piece) > total:
@@ -880,7 +884,10 @@ def _row_label(row: sch.TimelineRow, width_: int, lang: str) -> Text:
         text = row.title
         style = "bold"
     elif row.kind == "activity":
-        text = f"{row.number} {row.title}" if row.number is not None else row.title
+        number = (
+            "" if row.number is None else f"{row.number}{SUPPORTING if row.supporting else ''} "
+        )
+        text = number + row.title
         style = ""
     elif row.kind == "deadline" and row.end is not None:
         text = f"{MILESTONE} {row.end.day}/{row.end.month} {row.title}"

@@ -1,0 +1,177 @@
+"""PDF: the Word document, converted by LibreOffice, as offices do before signing digitally.
+
+``tnplan render … -f pdf`` writes the same Word file ``-f docx`` would, then has LibreOffice
+(``soffice --headless``) convert it: A4 as the Word file says, every font embedded, PDF/A-2b
+through the export filter's options (``SelectPdfVersion`` 2), so a digital signature tool
+accepts it.  Every file of one render (``--each``: one per invitee) goes through **one**
+LibreOffice run, which starts in a few seconds and then converts a file in a fraction of one.
+
+LibreOffice runs with a profile of its own in a temporary folder (``-env:UserInstallation``),
+so a LibreOffice the user has open, or another conversion running at the same time, neither
+blocks it nor is disturbed.  Where LibreOffice is not installed, the render stops before any
+work (exit code 3) with the one command that installs it.  ``TNPLAN_SOFFICE`` names the
+program when it is not on the ``PATH``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..plan.problems import TnplanError
+
+EXPORT = {
+    "SelectPdfVersion": {"type": "long", "value": "2"},  # PDF/A-2b: fonts embedded
+    "UseTaggedPDF": {"type": "boolean", "value": "true"},
+    "ExportNotes": {"type": "boolean", "value": "false"},  # a draft's comment stays in Word
+}
+"""The options of LibreOffice's ``writer_pdf_Export`` filter (JSON form, LibreOffice 7.4+)."""
+
+TIMEOUT_S = 120
+"""How long one LibreOffice run may take, plus :data:`PER_FILE_S` for each file."""
+PER_FILE_S = 10
+
+
+def _t(lang: str, vi_text: str, en_text: str) -> str:
+    return vi_text if lang == "vi" else en_text
+
+
+def soffice() -> str | None:
+    """The LibreOffice program: ``TNPLAN_SOFFICE``, else ``soffice``/``libreoffice`` on the
+    ``PATH``, else where the installers put it on macOS and Windows; None when absent."""
+    named = os.environ.get("TNPLAN_SOFFICE", "").strip()
+    if named:
+        return named if Path(named).is_file() and os.access(named, os.X_OK) else None
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found:
+            return found
+    places = [
+        "/Applications/LibreOffice.app/Contents/MacOS/soffice",
+        r"C:\Program Files\LibreOffice\program\soffice.exe",
+        r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
+    ]
+    return next((p for p in places if Path(p).is_file()), None)
+
+
+def install_command() -> str:
+    """The one command that installs LibreOffice on this system."""
+    if sys.platform == "darwin":
+        return "brew install --cask libreoffice"
+    if sys.platform.startswith("win"):
+        return "winget install -e --id TheDocumentFoundation.LibreOffice"
+    if shutil.which("dnf"):
+        return "sudo dnf install -y libreoffice-writer"
+    return "sudo apt-get install -y libreoffice-writer-nogui"
+
+
+def require(lang: str = "vi") -> str:
+    """The LibreOffice program, or a :class:`TnplanError` (exit 3) saying how to install it."""
+    found = soffice()
+    if found is not None:
+        return found
+    raise TnplanError(
+        _t(
+            lang,
+            "cần LibreOffice để tạo PDF, nhưng máy này chưa có (không tìm thấy soffice)",
+            "making a PDF needs LibreOffice, which is not installed (no soffice found)",
+        ),
+        hint=_t(lang, f"cài bằng: {install_command()}", f"install it with: {install_command()}"),
+        exit_code=3,
+    )
+
+
+def convert(docs: Sequence[tuple[str, bytes]], lang: str = "vi") -> list[bytes]:
+    """The PDF of each Word file ``(name, data)``, in order, from one LibreOffice run."""
+    if not docs:
+        return []
+    program = require(lang)
+    with tempfile.TemporaryDirectory(prefix="tnplan-pdf-") as tmp:
+        folder = Path(tmp)
+        inputs = folder / "in"
+        outputs = folder / "out"
+        inputs.mkdir()
+        outputs.mkdir()
+        paths = []
+        for i, (_name, data) in enumerate(docs):
+            path = inputs / f"{i:05d}.docx"  # plain names: what the file is called is ours
+            path.write_bytes(data)
+            paths.append(path)
+        command = [
+            program,
+            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+            "--headless",
+            "--norestore",
+            "--nologo",
+            "--nolockcheck",
+            "--convert-to",
+            "pdf:writer_pdf_Export:" + json.dumps(EXPORT, separators=(",", ":")),
+            "--outdir",
+            str(outputs),
+            *(str(p) for p in paths),
+        ]
+        env = {**os.environ, "HOME": str(folder)}  # nothing written to the user's home
+        try:
+            done = subprocess.run(
+                command,
+                stdin=subprocess.DEVNULL,
+                capture_output=True,
+                timeout=TIMEOUT_S + PER_FILE_S * len(docs),
+                env=env,
+                check=False,
+            )
+        except subprocess.TimeoutExpired:
+            raise TnplanError(
+                _t(
+                    lang,
+                    "LibreOffice không chuyển xong sang PDF trong thời gian cho phép",
+                    "LibreOffice did not finish converting to PDF in time",
+                ),
+                hint=_t(
+                    lang,
+                    "đóng các cửa sổ LibreOffice đang treo rồi chạy lại",
+                    "close any LibreOffice that hangs and run again",
+                ),
+                exit_code=3,
+            ) from None
+        except OSError as exc:
+            from ..plan.messages import os_reason
+
+            raise TnplanError(
+                _t(
+                    lang,
+                    f"không chạy được LibreOffice ({program}): {os_reason(exc, lang)}",
+                    f"cannot run LibreOffice ({program}): {os_reason(exc, lang)}",
+                ),
+                hint=_t(lang, f"cài lại: {install_command()}", f"reinstall: {install_command()}"),
+                exit_code=3,
+            ) from None
+        out = []
+        for (name, _data), path in zip(docs, paths, strict=True):
+            pdf = outputs / f"{path.stem}.pdf"
+            data = pdf.read_bytes() if pdf.is_file() else b""
+            if not data.startswith(b"%PDF-"):
+                said = (done.stderr or done.stdout).decode("utf-8", "replace").strip()
+                last = said.splitlines()[-1] if said else f"exit {done.returncode}"
+                raise TnplanError(
+                    _t(
+                        lang,
+                        f"LibreOffice không chuyển được {name} sang PDF (mã thoát "
+                        f"{done.returncode})",
+                        f"LibreOffice could not convert {name} to PDF: {last}",
+                    ),
+                    hint=_t(
+                        lang,
+                        "mở tệp .docx (-f docx) bằng LibreOffice để xem lỗi",
+                        "open the .docx (-f docx) in LibreOffice to see what is wrong",
+                    ),
+                    exit_code=3,
+                )
+            out.append(data)
+        return out
