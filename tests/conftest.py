@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+import tnplan.cli.root  # noqa: F401  (Typer loaded as tnplan loads it, click 8.5's notices aside)
 from support import Run, check_golden
 
 

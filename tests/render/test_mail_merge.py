@@ -11,6 +11,7 @@ units.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import zipfile
@@ -86,13 +87,16 @@ def test_each_copy_is_the_invitees_own_document(
     real_build = docx_writer.build
     builds: list[str] = []
 
-    def counted(text: str) -> bytes:
+    def counted(text: str, created: dt.datetime | None = None) -> bytes:
         builds.append(text)
-        return real_build(text)
+        return real_build(text, created)
 
     monkeypatch.setattr(docx_writer, "build", counted)
     out = tmp_path / "gm"
-    r = cli("render", "invitation", "hoi-nghi", str(path), "--each", "-f", "docx", "-o", str(out))
+    r = cli(
+        *("render", "invitation", "hoi-nghi", str(path), "--each", "-f", "docx", "-o", str(out)),
+        env={"SOURCE_DATE_EPOCH": "1778630400"},  # every file's properties: 13/5/2026 00:00
+    )
     assert r.code == 0, r.err
     assert sorted(p.name for p in out.iterdir()) == sorted(
         f"giay-moi-hoi-nghi-{i.id}.docx" for i in everyone
@@ -105,7 +109,8 @@ def test_each_copy_is_the_invitees_own_document(
     esc = render.ESCAPERS["docx"]
     for inv in everyone:
         ctx = {**render.invitation_context(plan, activity, [inv], esc), "format": "docx"}
-        own = real_build(render.render_template(env, "invitation.docx.j2", ctx))
+        created = dt.datetime(2026, 5, 13, tzinfo=dt.UTC)
+        own = real_build(render.render_template(env, "invitation.docx.j2", ctx), created)
         got = (out / f"giay-moi-hoi-nghi-{inv.id}.docx").read_bytes()
         assert _parts(got) == _parts(own), inv.id
         assert docx_readback.describe(got) == docx_readback.describe(own), inv.id

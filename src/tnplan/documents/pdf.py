@@ -21,7 +21,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Sequence
+import weakref
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ..plan.problems import TnplanError
@@ -91,87 +92,128 @@ def convert(docs: Sequence[tuple[str, bytes]], lang: str = "vi") -> list[bytes]:
     """The PDF of each Word file ``(name, data)``, in order, from one LibreOffice run."""
     if not docs:
         return []
-    program = require(lang)
-    with tempfile.TemporaryDirectory(prefix="tnplan-pdf-") as tmp:
-        folder = Path(tmp)
-        inputs = folder / "in"
-        outputs = folder / "out"
-        inputs.mkdir()
-        outputs.mkdir()
-        paths = []
-        for i, (_name, data) in enumerate(docs):
-            path = inputs / f"{i:05d}.docx"  # plain names: what the file is called is ours
-            path.write_bytes(data)
-            paths.append(path)
-        command = [
-            program,
-            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
-            "--headless",
-            "--norestore",
-            "--nologo",
-            "--nolockcheck",
-            "--convert-to",
-            "pdf:writer_pdf_Export:" + json.dumps(EXPORT, separators=(",", ":")),
-            "--outdir",
-            str(outputs),
-            *(str(p) for p in paths),
-        ]
-        env = {**os.environ, "HOME": str(folder)}  # nothing written to the user's home
+    with Converted([(name, _given(data)) for name, data in docs], lang) as done:
+        return [path.read_bytes() for path in done.paths]
+
+
+def _given(data: bytes) -> Callable[[], bytes]:
+    return lambda: data
+
+
+class Converted:
+    """The PDFs of Word files made one at a time: each Word file is made, written into a
+    temporary folder and let go, then one LibreOffice run converts them all, and each PDF
+    stays in the folder until it is read (memory stays the same for ten files or ten
+    thousand).  The folder goes with :meth:`close` (or the object, or the program)."""
+
+    def __init__(self, docs: Sequence[tuple[str, Callable[[], bytes]]], lang: str = "vi") -> None:
+        folder = tempfile.mkdtemp(prefix="tnplan-pdf-")
+        self._cleanup = weakref.finalize(self, shutil.rmtree, folder, ignore_errors=True)
         try:
-            done = subprocess.run(
-                command,
-                stdin=subprocess.DEVNULL,
-                capture_output=True,
-                timeout=TIMEOUT_S + PER_FILE_S * len(docs),
-                env=env,
-                check=False,
-            )
-        except subprocess.TimeoutExpired:
+            self.paths = _convert(Path(folder), docs, lang)
+        except BaseException:
+            self.close()
+            raise
+
+    def read(self, i: int) -> bytes:
+        """The ``i``-th PDF."""
+        return self.paths[i].read_bytes()
+
+    def close(self) -> None:
+        self._cleanup()
+
+    def __enter__(self) -> Converted:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _convert(
+    folder: Path, docs: Sequence[tuple[str, Callable[[], bytes]]], lang: str
+) -> list[Path]:
+    """Convert ``docs`` in ``folder``; the PDFs' paths, in order (each checked to be a PDF)."""
+    program = require(lang)
+    inputs = folder / "in"
+    outputs = folder / "out"
+    inputs.mkdir()
+    outputs.mkdir()
+    paths = []
+    for i, (_name, make) in enumerate(docs):
+        path = inputs / f"{i:05d}.docx"  # plain names: what the file is called is ours
+        path.write_bytes(make())
+        paths.append(path)
+    command = [
+        program,
+        f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+        "--headless",
+        "--norestore",
+        "--nologo",
+        "--nolockcheck",
+        "--convert-to",
+        "pdf:writer_pdf_Export:" + json.dumps(EXPORT, separators=(",", ":")),
+        "--outdir",
+        str(outputs),
+        *(str(p) for p in paths),
+    ]
+    env = {**os.environ, "HOME": str(folder)}  # nothing written to the user's home
+    try:
+        done = subprocess.run(
+            command,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            timeout=TIMEOUT_S + PER_FILE_S * len(docs),
+            env=env,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        raise TnplanError(
+            _t(
+                lang,
+                "LibreOffice không chuyển xong sang PDF trong thời gian cho phép",
+                "LibreOffice did not finish converting to PDF in time",
+            ),
+            hint=_t(
+                lang,
+                "đóng các cửa sổ LibreOffice đang treo rồi chạy lại",
+                "close any LibreOffice that hangs and run again",
+            ),
+            exit_code=3,
+        ) from None
+    except OSError as exc:
+        from ..plan.messages import os_reason
+
+        raise TnplanError(
+            _t(
+                lang,
+                f"không chạy được LibreOffice ({program}): {os_reason(exc, lang)}",
+                f"cannot run LibreOffice ({program}): {os_reason(exc, lang)}",
+            ),
+            hint=_t(lang, f"cài lại: {install_command()}", f"reinstall: {install_command()}"),
+            exit_code=3,
+        ) from None
+    out = []
+    for (name, _make), path in zip(docs, paths, strict=True):
+        pdf = outputs / f"{path.stem}.pdf"
+        data = b""
+        if pdf.is_file():
+            with pdf.open("rb") as fh:
+                data = fh.read(5)
+        if not data.startswith(b"%PDF-"):
+            said = (done.stderr or done.stdout).decode("utf-8", "replace").strip()
+            last = said.splitlines()[-1] if said else f"exit {done.returncode}"
             raise TnplanError(
                 _t(
                     lang,
-                    "LibreOffice không chuyển xong sang PDF trong thời gian cho phép",
-                    "LibreOffice did not finish converting to PDF in time",
+                    f"LibreOffice không chuyển được {name} sang PDF (mã thoát {done.returncode})",
+                    f"LibreOffice could not convert {name} to PDF: {last}",
                 ),
                 hint=_t(
                     lang,
-                    "đóng các cửa sổ LibreOffice đang treo rồi chạy lại",
-                    "close any LibreOffice that hangs and run again",
+                    "mở tệp .docx (-f docx) bằng LibreOffice để xem lỗi",
+                    "open the .docx (-f docx) in LibreOffice to see what is wrong",
                 ),
                 exit_code=3,
-            ) from None
-        except OSError as exc:
-            from ..plan.messages import os_reason
-
-            raise TnplanError(
-                _t(
-                    lang,
-                    f"không chạy được LibreOffice ({program}): {os_reason(exc, lang)}",
-                    f"cannot run LibreOffice ({program}): {os_reason(exc, lang)}",
-                ),
-                hint=_t(lang, f"cài lại: {install_command()}", f"reinstall: {install_command()}"),
-                exit_code=3,
-            ) from None
-        out = []
-        for (name, _data), path in zip(docs, paths, strict=True):
-            pdf = outputs / f"{path.stem}.pdf"
-            data = pdf.read_bytes() if pdf.is_file() else b""
-            if not data.startswith(b"%PDF-"):
-                said = (done.stderr or done.stdout).decode("utf-8", "replace").strip()
-                last = said.splitlines()[-1] if said else f"exit {done.returncode}"
-                raise TnplanError(
-                    _t(
-                        lang,
-                        f"LibreOffice không chuyển được {name} sang PDF (mã thoát "
-                        f"{done.returncode})",
-                        f"LibreOffice could not convert {name} to PDF: {last}",
-                    ),
-                    hint=_t(
-                        lang,
-                        "mở tệp .docx (-f docx) bằng LibreOffice để xem lỗi",
-                        "open the .docx (-f docx) in LibreOffice to see what is wrong",
-                    ),
-                    exit_code=3,
-                )
-            out.append(data)
-        return out
+            )
+        out.append(pdf)
+    return out

@@ -93,6 +93,10 @@ class Output:
         data = self._data
         return data if isinstance(data, bytes) else data()
 
+    def make(self) -> bytes:
+        """:attr:`data`, as a function."""
+        return self.data
+
     @property
     def text(self) -> str:
         return self.data.decode("utf-8")
@@ -2021,10 +2025,16 @@ def render(
         return outputs
     from . import pdf
 
-    converted = pdf.convert([(o.name, o.data) for o in outputs], lang)
+    # Each Word file made when LibreOffice's folder gets it, each PDF read when it is written.
+    converted = pdf.Converted([(o.name, o.make) for o in outputs], lang)
     return [
-        Output(o.name.removesuffix(".docx") + ".pdf", data, o.tentative, o.warnings)
-        for o, data in zip(outputs, converted, strict=True)
+        Output(
+            o.name.removesuffix(".docx") + ".pdf",
+            functools.partial(converted.read, i),
+            o.tentative,
+            o.warnings,
+        )
+        for i, o in enumerate(outputs)
     ]
 
 
