@@ -107,6 +107,32 @@ def test_each_converts_every_file_in_one_libreoffice_run(
     assert r.err.count("(DỰ THẢO)") == 5
 
 
+def test_a_libreoffice_that_stops_part_way_is_run_again_for_the_rest(
+    cli: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Given many files, LibreOffice may stop part way and exit 0: the files it left go to
+    the next run, and no run is given more than ``pdf.BATCH`` files."""
+    runs: list[int] = []
+    real = subprocess.run
+
+    def stopping(args: list[str], *a: object, **kw: object) -> object:
+        if args and args[0] == pdf.soffice():
+            files = [x for x in args if x.endswith(".docx")]
+            runs.append(len(files))
+            args = [x for x in args if not x.endswith(".docx")] + files[:2]  # two, then stop
+        return real(args, *a, **kw)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(pdf.subprocess, "run", stopping)
+    monkeypatch.setattr(pdf, "BATCH", 4)
+    folder = tmp_path / "giay-moi"
+    r = cli("render", "invitation", "hoi-thao", str(PLAN), "--each", "-f", "pdf", "-o", str(folder))
+    assert r.code == 0, r.err
+    assert runs == [4, 3, 1]  # 5 files: 4 given, 2 done; 3 given, 2 done; the last one
+    names = sorted(p.name for p in folder.iterdir())
+    assert len(names) == 5
+    assert all(_info(folder / n)["Pages"] == "1" for n in names)
+
+
 def test_without_libreoffice_the_command_says_how_to_install_it(
     cli: Callable[..., Run], tmp_path: Path
 ) -> None:

@@ -37,6 +37,8 @@ EXPORT = {
 TIMEOUT_S = 120
 """How long one LibreOffice run may take, plus :data:`PER_FILE_S` for each file."""
 PER_FILE_S = 10
+BATCH = 100
+"""The most files one LibreOffice run is given (see :func:`_convert`)."""
 
 
 def _t(lang: str, vi_text: str, en_text: str) -> str:
@@ -132,7 +134,11 @@ class Converted:
 def _convert(
     folder: Path, docs: Sequence[tuple[str, Callable[[], bytes]]], lang: str
 ) -> list[Path]:
-    """Convert ``docs`` in ``folder``; the PDFs' paths, in order (each checked to be a PDF)."""
+    """Convert ``docs`` in ``folder``; the PDFs' paths, in order (each checked to be a PDF).
+
+    LibreOffice converts :data:`BATCH` files a run: given many more, it may stop part way
+    and still exit 0 (7.4 stops after about 250).  A run that stops early is followed by
+    one for the files it left, as long as each run converts at least one."""
     program = require(lang)
     inputs = folder / "in"
     outputs = folder / "out"
@@ -143,6 +149,53 @@ def _convert(
         path = inputs / f"{i:05d}.docx"  # plain names: what the file is called is ours
         path.write_bytes(make())
         paths.append(path)
+    env = {**os.environ, "HOME": str(folder)}  # nothing written to the user's home
+    left = list(paths)
+    done: subprocess.CompletedProcess[bytes] | None = None
+    while left:
+        batch = left[:BATCH]
+        done = _run(program, folder, outputs, batch, env, lang)
+        converted = {p for p in batch if (outputs / f"{p.stem}.pdf").is_file()}
+        if not converted:
+            break  # said below, for the first file without its PDF
+        left = [p for p in left if p not in converted]
+    assert done is not None  # docs is not empty
+    out = []
+    for (name, _make), path in zip(docs, paths, strict=True):
+        pdf = outputs / f"{path.stem}.pdf"
+        data = b""
+        if pdf.is_file():
+            with pdf.open("rb") as fh:
+                data = fh.read(5)
+        if not data.startswith(b"%PDF-"):
+            said = (done.stderr or done.stdout).decode("utf-8", "replace").strip()
+            last = said.splitlines()[-1] if said else f"exit {done.returncode}"
+            raise TnplanError(
+                _t(
+                    lang,
+                    f"LibreOffice không chuyển được {name} sang PDF (mã thoát {done.returncode})",
+                    f"LibreOffice could not convert {name} to PDF: {last}",
+                ),
+                hint=_t(
+                    lang,
+                    "mở tệp .docx (-f docx) bằng LibreOffice để xem lỗi",
+                    "open the .docx (-f docx) in LibreOffice to see what is wrong",
+                ),
+                exit_code=3,
+            )
+        out.append(pdf)
+    return out
+
+
+def _run(
+    program: str,
+    folder: Path,
+    outputs: Path,
+    batch: list[Path],
+    env: dict[str, str],
+    lang: str,
+) -> subprocess.CompletedProcess[bytes]:
+    """One LibreOffice run converting ``batch`` into ``outputs``."""
     command = [
         program,
         f"-env:UserInstallation={(folder / 'profile').as_uri()}",
@@ -154,15 +207,14 @@ def _convert(
         "pdf:writer_pdf_Export:" + json.dumps(EXPORT, separators=(",", ":")),
         "--outdir",
         str(outputs),
-        *(str(p) for p in paths),
+        *(str(p) for p in batch),
     ]
-    env = {**os.environ, "HOME": str(folder)}  # nothing written to the user's home
     try:
-        done = subprocess.run(
+        return subprocess.run(
             command,
             stdin=subprocess.DEVNULL,
             capture_output=True,
-            timeout=TIMEOUT_S + PER_FILE_S * len(docs),
+            timeout=TIMEOUT_S + PER_FILE_S * len(batch),
             env=env,
             check=False,
         )
@@ -192,28 +244,3 @@ def _convert(
             hint=_t(lang, f"cài lại: {install_command()}", f"reinstall: {install_command()}"),
             exit_code=3,
         ) from None
-    out = []
-    for (name, _make), path in zip(docs, paths, strict=True):
-        pdf = outputs / f"{path.stem}.pdf"
-        data = b""
-        if pdf.is_file():
-            with pdf.open("rb") as fh:
-                data = fh.read(5)
-        if not data.startswith(b"%PDF-"):
-            said = (done.stderr or done.stdout).decode("utf-8", "replace").strip()
-            last = said.splitlines()[-1] if said else f"exit {done.returncode}"
-            raise TnplanError(
-                _t(
-                    lang,
-                    f"LibreOffice không chuyển được {name} sang PDF (mã thoát {done.returncode})",
-                    f"LibreOffice could not convert {name} to PDF: {last}",
-                ),
-                hint=_t(
-                    lang,
-                    "mở tệp .docx (-f docx) bằng LibreOffice để xem lỗi",
-                    "open the .docx (-f docx) in LibreOffice to see what is wrong",
-                ),
-                exit_code=3,
-            )
-        out.append(pdf)
-    return out
