@@ -3,8 +3,9 @@
 ``tnplan render … -f pdf`` writes the same Word file ``-f docx`` would, then has LibreOffice
 (``soffice --headless``) convert it: A4 as the Word file says, every font embedded, PDF/A-2b
 through the export filter's options (``SelectPdfVersion`` 2), so a digital signature tool
-accepts it.  Every file of one render (``--each``: one per invitee) goes through **one**
-LibreOffice run, which starts in a few seconds and then converts a file in a fraction of one.
+accepts it.  The files of one render (``--each``: one per invitee) go through one
+LibreOffice run for each hundred files (:data:`BATCH`): it starts in a few seconds and then
+converts a file in a fraction of one.
 
 LibreOffice runs with a profile of its own in a temporary folder (``-env:UserInstallation``),
 so a LibreOffice the user has open, or another conversion running at the same time, neither

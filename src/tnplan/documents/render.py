@@ -2001,7 +2001,7 @@ def render(
     file's properties (by default: the time of the render).
 
     ``pdf`` is the Word document converted by LibreOffice (:mod:`tnplan.documents.pdf`),
-    all files of a render in one LibreOffice run.
+    a hundred files a LibreOffice run.
     """
     if kind not in KINDS:
         raise TnplanError(f"unknown document kind `{kind}`", exit_code=2)
