@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-import tnplan.cli.root  # noqa: F401  (Typer loaded as tnplan loads it, click 8.5's notices aside)
 from support import Run, check_golden
 
 
@@ -26,7 +25,9 @@ def pytest_configure(config: pytest.Config) -> None:
 
     os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="tnplan-test-cache-")
     try:
-        import tnplan.cli  # noqa: F401
+        # Typer loaded as tnplan loads it (click 8.5's deprecation notices aside), before any
+        # test module imports it.
+        import tnplan.cli.root  # noqa: F401
     except ModuleNotFoundError as exc:
         raise pytest.UsageError(
             f"`{exc.name}` cannot be imported: install the project and its test extra first, "
