@@ -6,6 +6,7 @@ import subprocess
 import sys
 import unicodedata
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 
@@ -87,10 +88,10 @@ def test_directory_given_as_plan_file(tmp_path: Path) -> None:
 def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = write(tmp_path, "format: tnplan/1\n")
 
-    def deny(self: Path) -> bytes:
+    def deny(self: Path, *args: object, **kwargs: object) -> BinaryIO:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", deny)
+    monkeypatch.setattr(Path, "open", deny)
     problems = check_file(path).problems
     assert [(p.code, p.message) for p in problems] == [
         ("unreadable", "không đọc được tệp: không có quyền truy cập")
@@ -191,3 +192,36 @@ def test_core_does_not_import_typer_or_rich() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out == "[]\n"
+
+
+@pytest.mark.parametrize("head", [b"", b"\xef\xbb\xbf"], ids=["plain", "bom"])
+@pytest.mark.parametrize("newline", [b"\n", b"\r\n"], ids=["lf", "crlf"])
+def test_a_file_reads_as_its_bytes_do(tmp_path: Path, head: bytes, newline: bytes) -> None:
+    """A plan file is parsed from the file, a block at a time, and a message that shows a
+    line reads it again: the same problems, at the same places, as the same bytes given on
+    standard input (a BOM and Windows line ends too)."""
+    from tnplan.plan.check import check_bytes
+
+    example = Path(__file__).resolve().parents[1] / "plans" / "invalid" / "colon-in-text.yaml"
+    data = head + example.read_bytes().replace(b"\n", newline)
+    path = tmp_path / "plan.yaml"
+    path.write_bytes(data)
+    from_file = check_file(path).problems
+    from_bytes = check_bytes(data, str(path)).problems
+    assert [(p.line, p.col, p.code, p.hint) for p in from_file] == [
+        (31, 9, "colon-in-text", 'đặt cả chữ trong ngoặc kép: - "Lưu ý: mang theo giấy mời"')
+    ]
+    assert from_file == from_bytes
+
+
+@pytest.mark.parametrize("head", [b"", b"\xef\xbb\xbf"], ids=["plain", "bom"])
+def test_a_syntax_error_in_a_file_is_told_as_in_its_bytes(tmp_path: Path, head: bytes) -> None:
+    from tnplan.plan.check import check_bytes
+
+    data = head + "document:\n  title: Kế hoạch\n   agency: Sở\n".encode()
+    path = tmp_path / "plan.yaml"
+    path.write_bytes(data)
+    (problem,) = check_file(path).problems
+    assert (problem.line, problem.col, problem.code) == (3, 4, "yaml-syntax")
+    assert problem.hint == "để thuộc `document` (dòng 1), thụt 2 dấu cách như `title` (dòng 2)"
+    assert check_bytes(data, str(path)).problems == [problem]

@@ -13,7 +13,7 @@ import stat
 import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import yaml
 
@@ -31,7 +31,7 @@ Fold = dict[str, Callable[[yaml.MappingNode], yaml.Node]]
 as soon as it is read, and returns what stands for it in the node graph (see :func:`compose`)."""
 
 
-def compose(stream: bytes | str, fold: Fold | None = None) -> yaml.Node | None:
+def compose(stream: bytes | str | BinaryIO, fold: Fold | None = None) -> yaml.Node | None:
     """The node graph of a one-document YAML stream (None when it is empty).
 
     PyYAML's nodes, composed from its parser's events (libyaml's), with the error PyYAML's
@@ -232,7 +232,16 @@ def read(
         if size > MAX_BYTES:
             rep.add((1, 1), "file-too-large", size=size // 2**20, max=MAX_BYTES // 2**20)
             return None
-        data = path.read_bytes()
+        with path.open("rb") as stream:
+            anchored = _checked(stream.read(), rep)
+            if anchored is None:
+                return None
+            # The checked bytes are let go and the parser reads the file again, a block at a
+            # time: a big plan's text is not held while its plan is built (a message that
+            # shows a line reads the file once more).
+            stream.seek(0)
+            rep.source = path
+            return _parse(stream, anchored, rep, fold)
     except IsADirectoryError:
         rep.add((1, 1), "not-a-file")
         return None
@@ -241,7 +250,6 @@ def read(
 
         rep.add((1, 1), "unreadable", reason=os_reason(exc, rep.lang))
         return None
-    return parse_bytes(data, rep, fold)
 
 
 def _line_col(text: str, offset: int) -> tuple[int, int]:
@@ -253,13 +261,23 @@ def parse_bytes(data: bytes, rep: Reporter, fold: Fold | None = None) -> yaml.No
     """Parse YAML bytes (UTF-8, optional BOM, any line endings) into a node graph.
 
     ``fold`` (see :func:`compose`) applies to a file without anchors."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+    anchored = _checked(data, rep)
+    if anchored is None:
+        return None
+    rep.source = data
+    return _parse(data, anchored, rep, fold)
+
+
+def _checked(data: bytes, rep: Reporter) -> bool | None:
+    """None, the problem reported, unless the bytes are UTF-8 text (a BOM allowed) without
+    NUL and not blank; else whether they may hold an anchor (:func:`_has_anchor`).  The
+    parser reads the same bytes (libyaml skips a BOM)."""
+    start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8") if not start else data[start:].decode("utf-8")
     except UnicodeDecodeError as exc:
-        head = data[: exc.start].decode("utf-8", "replace")
-        rep.add(_line_col(head, len(head)), "not-utf8", byte=f"{data[exc.start]:02x}")
+        head = data[start : start + exc.start].decode("utf-8", "replace")
+        rep.add(_line_col(head, len(head)), "not-utf8", byte=f"{data[start + exc.start]:02x}")
         return None
     nul = text.find("\0")
     if nul >= 0:
@@ -268,11 +286,15 @@ def parse_bytes(data: bytes, rep: Reporter, fold: Fold | None = None) -> yaml.No
     if not text.strip():
         rep.add((1, 1), "empty-file")
         return None
-    del text  # libyaml reads the bytes; a message that needs a line decodes them again
-    rep.source = data
-    anchored = _has_anchor(data)
+    return _has_anchor(data)
+
+
+def _parse(
+    stream: bytes | BinaryIO, anchored: bool, rep: Reporter, fold: Fold | None
+) -> yaml.Node | None:
+    """The node graph of checked text (:func:`_checked`): bytes, or a file read in blocks."""
     try:
-        root = compose(data, None if anchored else fold)
+        root = compose(stream, None if anchored else fold)
     except yaml.YAMLError as exc:
         from .yaml_errors import explain
 

@@ -6,6 +6,8 @@ never rename.  :class:`Reporter` builds :class:`~tnplan.problems.Problem` values
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from .problems import Level, Problem
 
 # code: (level, vi message, vi hint, en message, en hint)
@@ -663,20 +665,29 @@ class Reporter:
         self.problems: list[Problem] = []
         self.dropped: set[str] = set()
         """Ids of objects left out for errors already reported (no cascade of unknown ids)."""
-        self._source: str | bytes = ""
+        self._source: str | bytes | Path = ""
 
     @property
     def source(self) -> str:
         """The text of the file, once read: for messages that show a corrected line.
 
-        It may be given as the file's UTF-8 bytes: a big plan's text as a Python string takes
-        twice the file's size, so it is decoded only if a message needs a line of it."""
-        if isinstance(self._source, bytes):
-            self._source = self._source.decode("utf-8")
+        It may be given as the file's UTF-8 bytes, or as the file itself: a big plan's text
+        as a Python string takes twice the file's size, so it is read and decoded only if a
+        message needs a line of it."""
+        if not isinstance(self._source, str):
+            raw = self._source
+            if isinstance(raw, Path):
+                try:
+                    raw = raw.read_bytes()
+                except OSError:
+                    raw = b""
+            if raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            self._source = raw.decode("utf-8", "replace")
         return self._source
 
     @source.setter
-    def source(self, value: str | bytes) -> None:
+    def source(self, value: str | bytes | Path) -> None:
         self._source = value
 
     def child(self) -> Reporter:

@@ -74,7 +74,7 @@ def _model(cls: type[T]) -> type[T]:
     blank = cls.__doc__ is None
     if blank:
         cls.__doc__ = "-"
-    made = dataclass(kw_only=True)(cls)
+    made = dataclass(kw_only=True, slots=cls.__name__ != "Plan")(cls)
     if blank:
         made.__doc__ = None
     return made

@@ -499,17 +499,6 @@ def _compile(cls: type[Any]) -> Conv:
         fields[fd.name] = (fconv, is_list, required, inner is not None, fast)
     names = list(fields)
     required_names = [name for name, (_, _, required, _, _) in fields.items() if required]
-    # The object is made as the dataclass's __init__ would make it, faster (a plan has tens
-    # of thousands): its fields in order, each the value read, else its default.
-    new = object.__new__
-    defaults: dict[str, Any] = {}
-    factories: list[tuple[str, Callable[[], Any]]] = []
-    for fd in dataclasses.fields(cls):
-        if fd.default_factory is not dataclasses.MISSING:
-            defaults[fd.name] = None
-            factories.append((fd.name, fd.default_factory))
-        else:
-            defaults[fd.name] = None if fd.default is dataclasses.MISSING else fd.default
     nulls = load._NULLS
     not_text = load._NULLS | load._TRUE | load._FALSE
     str_tag = load._STR_TAG
@@ -661,19 +650,12 @@ def _compile(cls: type[Any]) -> Conv:
             if "time" not in pos_keys:  # the hour is where the due date is
                 pos_keys.append("time")
                 pos_at.append(pos_at[pos_keys.index("due")])
-        obj = new(cls)
-        attrs = obj.__dict__
-        attrs.update(defaults)  # every field, in order: instances share their keys' table
-        attrs.update(values)
-        for name, factory in factories:
-            if name not in values:
-                attrs[name] = factory()
-        attrs["pos"] = at
-        attrs["field_pos"] = model.Positions.packed(tuple(pos_keys), pos_at)
+        values["pos"] = at
+        values["field_pos"] = model.Positions.packed(tuple(pos_keys), pos_at)
         bad |= meant  # written under another name, already reported: no "missing" warning too
         if bad:
-            obj.bad_fields = frozenset(bad)
-        return obj
+            values["bad_fields"] = frozenset(bad)
+        return cls(**values)  # the model's classes have slots: small and quick to make
 
     return conv
 
