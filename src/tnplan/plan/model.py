@@ -8,8 +8,10 @@ the JSON Schema from them, with the Vietnamese description in each field's metad
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
+import reprlib
 import sys
 from array import array
 from collections.abc import Iterator
@@ -68,13 +70,15 @@ T = TypeVar("T")
 
 @dataclass_transform(kw_only_default=True, field_specifiers=(field,))
 def _model(cls: type[T]) -> type[T]:
-    """``@dataclass(kw_only=True)``, without the docstring ``dataclass`` writes for a class
-    that has none (its signature, which ``inspect`` takes a millisecond a class to make, at
-    every start of tnplan); such a class keeps no docstring."""
+    """``@dataclass(kw_only=True, slots=True)``, made quicker to import, which every start
+    of tnplan does: the classes share one ``__eq__`` and ``__repr__`` (:class:`Node`'s)
+    instead of compiling their own, and a class without a docstring keeps none (``dataclass``
+    would write its signature, which ``inspect`` takes a millisecond a class to make).
+    :class:`Plan`, of which there is one, keeps a ``__dict__`` for its cached index."""
     blank = cls.__doc__ is None
     if blank:
         cls.__doc__ = "-"
-    made = dataclass(kw_only=True, slots=cls.__name__ != "Plan")(cls)
+    made = dataclass(kw_only=True, repr=False, eq=False, slots=cls.__name__ != "Plan")(cls)
     if blank:
         made.__doc__ = None
     return made
@@ -149,6 +153,20 @@ class Positions:
 
 NO_POSITIONS = Positions()
 
+_NAMES: dict[type, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+
+
+def _names(cls: type) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The fields of a model class that its objects are compared by, and those shown."""
+    found = _NAMES.get(cls)
+    if found is None:
+        fields = dataclasses.fields(cls)
+        found = _NAMES[cls] = (
+            tuple(fd.name for fd in fields if fd.compare),
+            tuple(fd.name for fd in fields if fd.repr),
+        )
+    return found
+
 
 @_model
 class Node:
@@ -162,6 +180,20 @@ class Node:
         default=frozenset(), compare=False, repr=False, metadata={"internal": True}
     )
     """Optional fields that were written but invalid (already reported): checks skip them."""
+
+    def __eq__(self, other: object) -> bool:
+        """As a dataclass compares: the same class, and equal fields (positions not)."""
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        names = _names(self.__class__)[0]
+        return tuple(getattr(self, n) for n in names) == tuple(getattr(other, n) for n in names)
+
+    __hash__ = None  # type: ignore[assignment]  # compared by value and changeable
+
+    @reprlib.recursive_repr()
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{n}={getattr(self, n)!r}" for n in _names(self.__class__)[1])
+        return f"{self.__class__.__qualname__}({shown})"
 
     def where(self, name: str, index: int | None = None) -> Pos:
         """Position of field ``name`` (or of its item ``index``), else of this node."""
