@@ -1,4 +1,4 @@
-"""The plan is read as a stream: tnplan's composer and the activities converted as they come.
+"""The plan is read as a stream: PyYAML's composer, and the activities converted as they come.
 
 ``load.compose`` must give PyYAML's own node graph (every node, tag, style, value and mark,
 and the same error for an undefined alias, a repeated anchor or a second document), and a
@@ -164,3 +164,41 @@ def test_a_repeated_list_key_is_one_problem_not_two(tmp_path: Path) -> None:
     assert checked.problems == problems
     assert [p.code for p in checked.problems] == ["duplicate-key"]
     assert checked.plan == plan
+
+
+FOLD_CASES = {
+    "two lists, then a key": (
+        "units:\n  - {id: a}\n  - id: b\nactivities:\n  - id: c\n    units:\n      - id: d\n"
+        "  - x\n  - id: e\nid: f\n",
+        ["a", "b", "c", "e"],
+    ),
+    "the list last": ("id: f\nactivities:\n  - id: c\n  - id: e\n", ["c", "e"]),
+    "an empty list": ("activities: []\nunits:\n  - id: a\n", ["a"]),
+    "a mapping, not a list": ("activities:\n  id: c\nunits: [{id: a}]\n", ["a"]),
+    "a list of lists": ("activities:\n  - - id: c\n", []),
+    "not under a top-level key": ("document:\n  activities:\n    - id: c\n", []),
+    "a list at the top": ("- activities:\n    - id: c\n", []),
+    "a quoted key": ('"activities":\n  - id: c\n', ["c"]),
+}
+
+
+@pytest.mark.parametrize("text,folded", FOLD_CASES.values(), ids=FOLD_CASES.keys())
+def test_fold_takes_each_item_of_a_top_level_list_once(text: str, folded: list[str]) -> None:
+    """The mappings of the named top-level lists, each handed over once, in order, and
+    what was handed back in their place; nothing else."""
+    got: list[str] = []
+
+    def take(node: yaml.MappingNode) -> yaml.Node:
+        got.append(node.value[0][1].value)
+        return yaml.ScalarNode(load._STR_TAG, f"folded {got[-1]}", node.start_mark, None)
+
+    root = load.compose(text.encode(), {"activities": take, "units": take})
+    assert got == folded
+    expected = yaml.safe_load(text)
+    if isinstance(expected, dict):
+        for key in ("activities", "units"):
+            if isinstance(expected.get(key), list):
+                expected[key] = [
+                    f"folded {i['id']}" if isinstance(i, dict) else i for i in expected[key]
+                ]
+    assert yaml.safe_load(yaml.serialize(root)) == expected

@@ -31,11 +31,23 @@ Fold = dict[str, Callable[[yaml.MappingNode], yaml.Node]]
 as soon as it is read, and returns what stands for it in the node graph (see :func:`compose`)."""
 
 
+class _Composer(_Loader):  # type: ignore[misc]
+    """PyYAML's loader (libyaml's when it is there), used only to compose nodes: implicit
+    tags are not resolved (tnplan reads scalars itself), so a node without an explicit tag
+    has its kind's standard one."""
+
+    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
+        return _KIND_TAGS[kind]
+
+    def ascend_resolver(self) -> None:
+        """Nothing to do when a node is complete (see :func:`compose`)."""
+
+
 def compose(stream: bytes | str | BinaryIO, fold: Fold | None = None) -> yaml.Node | None:
     """The node graph of a one-document YAML stream (None when it is empty).
 
-    PyYAML's nodes, composed from its parser's events (libyaml's), with the error PyYAML's
-    own composer raises for an undefined alias, a repeated anchor or a second document.
+    PyYAML's nodes, composed by its composer (libyaml's, in C, when it is there), with the
+    errors it raises for an undefined alias, a repeated anchor or a second document.
     Implicit tags are not resolved (tnplan reads scalars itself): a node without an explicit
     tag has its kind's standard one.
 
@@ -44,116 +56,60 @@ def compose(stream: bytes | str | BinaryIO, fold: Fold | None = None) -> yaml.No
     plan's activities are then converted one by one while the file is read, and the nodes of
     one activity are let go before the next is read (a big plan never holds all its nodes).
     Only for a stream without anchors, whose nodes each have one place.
+
+    The composer tells where each node goes before composing it (``descend_resolver``: the
+    collection that will hold it, and its index or key): an item of such a list is complete
+    when the next one starts, or when the composer is back at the top level, or at the end.
     """
-    from yaml.composer import ComposerError
-    from yaml.events import (
-        AliasEvent,
-        DocumentEndEvent,
-        MappingEndEvent,
-        MappingStartEvent,
-        ScalarEvent,
-        SequenceEndEvent,
-        SequenceStartEvent,
-        StreamEndEvent,
-    )
+    composer = _Composer(stream)
+    folds = fold or {}
+    map_node, seq_node, scalar_node = yaml.MappingNode, yaml.SequenceNode, yaml.ScalarNode
+    root: yaml.Node | None = None  # the document's node, once it holds another
+    folding: yaml.SequenceNode | None = None  # the list whose items are folded now
+    how: Callable[[yaml.MappingNode], yaml.Node] | None = None  # and how
+    wanted: Callable[[yaml.MappingNode], yaml.Node] | None = None  # the next list's, if any
 
-    parser = _Loader(stream)
-    get = parser.get_event
-    get()  # the stream's start
-    event = get()
-    if isinstance(event, StreamEndEvent):
-        return None
-    scalar_node, seq_node, map_node = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
-    anchors: dict[str, yaml.Node] = {}
-    # Open collections, outermost first: [node, the children of the collection holding it,
-    # whether it is a mapping, the function that folds its mappings (or None)].
-    stack: list[list[Any]] = []
-    items: list[Any] = []  # the innermost open collection's children (a mapping's: k, v, …)
-    root: yaml.Node | None = None
-    event = get()  # after the document's start
-    while True:
-        kind = type(event)
-        node: Any
-        if kind is ScalarEvent:
-            tag = event.tag
-            node = scalar_node(
-                _STR_TAG if tag is None or tag == "!" else tag,
-                event.value,
-                event.start_mark,
-                event.end_mark,
-                event.style,
-            )
-        elif kind is MappingStartEvent or kind is SequenceStartEvent:
-            tag = event.tag
-            if kind is MappingStartEvent:
-                tag = _MAP_TAG if tag is None or tag == "!" else tag
-                node = map_node(tag, [], event.start_mark, None, event.flow_style)
-            else:
-                tag = _SEQ_TAG if tag is None or tag == "!" else tag
-                node = seq_node(tag, [], event.start_mark, None, event.flow_style)
-            if event.anchor is not None:
-                _anchor(anchors, event, node, ComposerError)
-            how = None
-            if (
-                fold
-                and kind is SequenceStartEvent
-                and len(stack) == 1
-                and stack[0][2]
-                and len(items) % 2
-                and isinstance(items[-1], scalar_node)
-            ):  # the list of a top-level key
-                how = fold.get(nfc(items[-1].value))
-            stack.append([node, items, kind is MappingStartEvent, how])
-            items = []
-            event = get()
-            continue
-        elif kind is MappingEndEvent or kind is SequenceEndEvent:
-            node, outer, is_map, _ = stack.pop()
-            node.end_mark = event.end_mark
-            if is_map:
-                pairs = iter(items)
-                node.value = list(zip(pairs, pairs, strict=True))
-            else:
-                node.value = items
-            items = outer
-            if is_map and stack and stack[-1][3] is not None:
-                node = stack[-1][3](node)
-        elif kind is AliasEvent:
-            found = anchors.get(event.anchor)
-            if found is None:
-                raise ComposerError(None, None, "found undefined alias", event.start_mark)
-            node = found
-        else:  # the document's end
-            assert kind is DocumentEndEvent
-            break
-        if kind is ScalarEvent and event.anchor is not None:
-            _anchor(anchors, event, node, ComposerError)
-        if stack:
-            items.append(node)
-        else:
-            root = node
-        event = get()
-    event = get()
-    if not isinstance(event, StreamEndEvent):
-        assert root is not None
-        raise ComposerError(
-            "expected a single document in the stream",
-            root.start_mark,
-            "but found another document",
-            event.start_mark,
-        )
-    return root
+    def finish() -> None:
+        nonlocal folding
+        assert folding is not None and how is not None
+        items = folding.value
+        if items and items[-1].__class__ is map_node:
+            items[-1] = how(items[-1])
+        folding = None
 
+    def descend(parent: yaml.Node | None, index: Any) -> None:
+        nonlocal root, folding, how, wanted
+        if parent is folding:  # an item of the list: the one before it is complete
+            if index:
+                assert how is not None
+                items = parent.value  # type: ignore[union-attr]
+                if items[index - 1].__class__ is map_node:
+                    items[index - 1] = how(items[index - 1])
+            return
+        if parent is root:  # a top-level key or value: a list before it is complete
+            if folding is not None:
+                finish()
+            named = index.__class__ is scalar_node and folds.get(nfc(index.value))
+            wanted = named or None
+            return
+        if wanted is not None:  # the first item of a top-level key's value
+            if parent.__class__ is seq_node:
+                folding, how = parent, wanted
+            wanted = None
+            return
+        if root is None and parent is not None:  # the document's node holds its first
+            root = parent
+            descend(parent, index)
 
-def _anchor(anchors: dict[str, yaml.Node], event: Any, node: yaml.Node, error: type) -> None:
-    if event.anchor in anchors:
-        raise error(
-            "found duplicate anchor; first occurrence",
-            anchors[event.anchor].start_mark,
-            "second occurrence",
-            event.start_mark,
-        )
-    anchors[event.anchor] = node
+    if folds:
+        composer.descend_resolver = descend
+    try:
+        node: yaml.Node | None = composer.get_single_node()
+        if folding is not None:
+            finish()
+        return node
+    finally:
+        composer.dispose()
 
 
 MAX_BYTES = 32 * 1024 * 1024
@@ -279,11 +235,11 @@ def _checked(data: bytes, rep: Reporter) -> bool | None:
         head = data[start : start + exc.start].decode("utf-8", "replace")
         rep.add(_line_col(head, len(head)), "not-utf8", byte=f"{data[start + exc.start]:02x}")
         return None
-    nul = text.find("\0")
+    nul = text.find("\0") if b"\0" in data else -1
     if nul >= 0:
         rep.add(_line_col(text, nul), "nul-byte")
         return None
-    if not text.strip():
+    if not text or text.isspace():
         rep.add((1, 1), "empty-file")
         return None
     return _has_anchor(data)

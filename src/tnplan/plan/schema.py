@@ -211,6 +211,9 @@ def _int(node: yaml.Node, label: str, rep: Reporter) -> Any:
     return value
 
 
+_int.fast = ("int", None, None)  # type: ignore[attr-defined]
+
+
 def _int_in(low: int, high: int, unit: str) -> Conv:
     """A whole number from ``low`` to ``high``; outside, ``number-range`` names the unit."""
 
@@ -232,6 +235,7 @@ def _int_in(low: int, high: int, unit: str) -> Conv:
             return INVALID
         return value
 
+    conv.fast = ("int", low, high)  # type: ignore[attr-defined]
     return conv
 
 
@@ -263,6 +267,9 @@ def _date(node: yaml.Node, label: str, rep: Reporter) -> Any:
         return INVALID
 
 
+_date.fast = "date"  # type: ignore[attr-defined]
+
+
 class DueAt(tuple[dt.date, dt.time]):
     """A due date written with its hour (``due: 8/5/2026 16:00``): split into ``due`` and
     ``time`` when the task or deadline is built."""
@@ -279,6 +286,9 @@ def _due(node: yaml.Node, label: str, rep: Reporter) -> Any:
     if day is INVALID or at is INVALID:
         return INVALID
     return DueAt((day, at))
+
+
+_due.fast = "due"  # type: ignore[attr-defined]
 
 
 def _time(node: yaml.Node, label: str, rep: Reporter) -> Any:
@@ -394,11 +404,58 @@ def _for_type(
     if tp in _SCALARS:
         return _SCALARS[tp], False
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        return (lambda node, label, rep: converter(tp)(node, label, rep)), False
+        return _nested(tp), False
     raise TypeError(f"no converter for {tp!r}")
 
 
+_SLOW = object()
+"""What :func:`_quick` returns for a value it leaves to the field's converter."""
+
+
+def _quick(fast: Any, raw: str) -> Any:
+    """The value of a plain, untagged scalar ``raw`` of a field whose converter has this
+    ``fast`` reading (the usual values, read without the converter's checks, which only
+    report), or :data:`_SLOW`: the converter reads it, as it reads every other value."""
+    if fast == "date" or fast == "due":
+        text = raw.strip()
+        if fast == "due" and " " in text:
+            return _SLOW
+        try:
+            return _parse_date(text)
+        except ValueError:
+            return _SLOW
+    if fast.__class__ is tuple:  # ("int", lowest, highest)
+        if not (raw.isascii() and raw.isdigit()) or (raw[0] == "0" and len(raw) > 1):
+            return _SLOW
+        if len(raw) > 18:
+            return _SLOW
+        number = int(raw)
+        low, high = fast[1], fast[2]
+        return number if low is None or low <= number <= high else _SLOW
+    text = (raw if raw.isascii() else load.nfc(raw)).strip()
+    if not text or not text.isprintable() or (fast == "id" and not ID_RE.match(text)):
+        return _SLOW
+    return text if fast == "text" else sys.intern(text)
+
+
+def _nested(cls: type[Any]) -> Conv:
+    """A field that is a model class: its converter, compiled when it is first needed (a
+    class may hold itself, in the end)."""
+    found: list[Conv] = []
+
+    def conv(node: yaml.Node, label: str, rep: Reporter) -> Any:
+        if not found:
+            found.append(converter(cls))
+        return found[0](node, label, rep)
+
+    return conv
+
+
 def _list(item: Conv) -> Conv:
+    fast = getattr(item, "fast", None)
+    not_text = load._NULLS | load._TRUE | load._FALSE
+    str_tag, scalar_node = load._STR_TAG, yaml.ScalarNode
+
     def conv(node: yaml.Node, label: str, rep: Reporter) -> Any:
         if isinstance(node, yaml.ScalarNode) and load.is_plain(node) and node.value in load._NULLS:
             return []
@@ -414,7 +471,14 @@ def _list(item: Conv) -> Conv:
                 if child.dropped:
                     rep.dropped |= child.dropped
                 value = child.obj
-            else:
+            elif (
+                fast is None
+                or child.__class__ is not scalar_node
+                or child.style
+                or child.tag != str_tag
+                or child.value in not_text
+                or (value := _quick(fast, child.value)) is _SLOW
+            ):
                 value = item(child, label, rep)
             if value is not INVALID:
                 out.append(value)
@@ -464,9 +528,16 @@ def fold(rep: Reporter) -> load.Fold:
 
 
 def _folder(conv: Conv, label: str, rep: Reporter) -> Callable[[yaml.MappingNode], yaml.Node]:
+    found: Reporter | None = None  # made once the file is read (a child shares its text)
+
     def item(node: yaml.MappingNode) -> yaml.Node:
-        found = rep.child()
-        return Folded(node, conv(node, label, found), found)
+        nonlocal found
+        if found is None:
+            found = rep.child()
+        folded = Folded(node, conv(node, label, found), found)
+        if found.problems or found.dropped:  # kept by the item: the next one gets its own
+            found = None
+        return folded
 
     return item
 
@@ -495,7 +566,7 @@ def _compile(cls: type[Any]) -> Conv:
         )
         inner = getattr(field_conv, "inner", None)  # optional: null is None, tested here
         fconv = inner or field_conv
-        fast = "date" if fconv is _date else getattr(fconv, "fast", None)
+        fast = getattr(fconv, "fast", None)  # how _quick reads its usual values
         fields[fd.name] = (fconv, is_list, required, inner is not None, fast)
     names = list(fields)
     required_names = [name for name, (_, _, required, _, _) in fields.items() if required]
@@ -519,28 +590,24 @@ def _compile(cls: type[Any]) -> Conv:
         pos_at: list[int] = []  # the positions of pos_keys (model.Positions.packed)
         bad: set[str] = set()
         broken = False
-        # The usual case, in one pass: every key is text and none is a merge key (`<<`),
-        # so only a repeated key is to watch for.
-        pairs: list[tuple[str, yaml.Node, yaml.Node]] = []
-        seen: dict[str, int] = {}
-        repeated: list[tuple[yaml.Node, str, int]] = []
-        for knode, vnode in node.value:
+        pairs = node.value
+        for knode, _ in pairs:  # the usual case: every key is text, and none is `<<`
             if knode.__class__ is not scalar_node or knode.value == "<<":
                 # Merge keys, or keys that are not text: the general reading.
-                pairs = list(load.mapping(node, rep))
-                repeated = []  # reported by it
+                pairs = [(k, v) for _, k, v in load.mapping(node, rep)]
                 break
-            key = knode.value if knode.value.isascii() else load.nfc(knode.value)
-            if key in seen:
-                repeated.append((knode, key, seen[key]))
-                continue
-            seen[key] = knode.start_mark.line + 1
-            pairs.append((key, knode, vnode))
-        for knode, key, first in repeated:
-            line = knode.start_mark.line + 1
-            rep.add(load.pos(knode), "duplicate-key", key=key, first=first, line=line)
+        seen: dict[str, yaml.Node] = {}
         meant: set[str] = set()  # fields an unknown key was taken for: not reported missing too
-        for key, knode, vnode in pairs:
+        for knode, vnode in pairs:
+            key = knode.value
+            if not key.isascii():
+                key = load.nfc(key)
+            if key in seen:
+                first = seen[key].start_mark.line + 1
+                line = knode.start_mark.line + 1
+                rep.add(load.pos(knode), "duplicate-key", key=key, first=first, line=line)
+                continue
+            seen[key] = knode
             spec = fields.get(key)
             if spec is None:
                 from .field_words import suggest_field
@@ -557,7 +624,13 @@ def _compile(cls: type[Any]) -> Conv:
                 )
                 continue
             fconv, is_list, required, optional, fast = spec
-            if required and _is_null(vnode):
+            if (
+                required
+                and vnode.__class__ is scalar_node
+                and vnode.value in nulls
+                and not vnode.style
+                and vnode.tag in _PLAIN_TAGS
+            ):  # null, ~ or nothing (as _is_null)
                 rep.add(
                     load.pos(vnode),
                     "missing-field",
@@ -574,22 +647,15 @@ def _compile(cls: type[Any]) -> Conv:
                 value = None
             elif fast is None or vnode.value in not_text:
                 value = fconv(vnode, key, rep)
-            elif fast == "date":  # the usual plain values, read here; the rest as ever
-                try:
-                    value = _parse_date(vnode.value.strip())
-                except ValueError:
-                    value = fconv(vnode, key, rep)
-            else:
+            elif fast == "text" or fast == "ref":  # the most values: _quick's reading, here
                 raw = vnode.value
                 value = (raw if raw.isascii() else nfc(raw)).strip()
-                if (
-                    not value
-                    or not value.isprintable()
-                    or (fast == "id" and not ID_RE.match(value))
-                ):
+                if not value or not value.isprintable():
                     value = fconv(vnode, key, rep)
-                elif fast != "text":
+                elif fast == "ref":
                     value = intern(value)
+            elif (value := _quick(fast, vnode.value)) is _SLOW:
+                value = fconv(vnode, key, rep)
             if value is INVALID:
                 broken = broken or required
                 bad.add(key)
@@ -610,11 +676,12 @@ def _compile(cls: type[Any]) -> Conv:
             mark = vnode.start_mark
             pos_keys.append(key)
             pos_at.append((mark.line + 1) << 32 | (mark.column + 1))
-            if is_list and isinstance(vnode, yaml.SequenceNode):
-                for i, child in enumerate(vnode.value):
-                    mark = child.start_mark
-                    pos_keys.append(f"{key}.{i}")
-                    pos_at.append((mark.line + 1) << 32 | (mark.column + 1))
+            if is_list and isinstance(vnode, yaml.SequenceNode) and vnode.value:
+                children = vnode.value
+                pos_keys += _item_keys(key, len(children))
+                pos_at += [
+                    (c.start_mark.line + 1) << 32 | (c.start_mark.column + 1) for c in children
+                ]
         at = load.pos(node)
         for name in required_names:
             if name not in values and name not in bad:
@@ -658,6 +725,17 @@ def _compile(cls: type[Any]) -> Conv:
         return cls(**values)  # the model's classes have slots: small and quick to make
 
     return conv
+
+
+_ITEM_KEYS: dict[tuple[str, int], list[str]] = {}
+
+
+def _item_keys(key: str, count: int) -> list[str]:
+    """``key.0`` … the position keys of a list's items (the same few, again and again)."""
+    found = _ITEM_KEYS.get((key, count))
+    if found is None:
+        found = _ITEM_KEYS[key, count] = [f"{key}.{i}" for i in range(count)]
+    return found
 
 
 def _is_null(node: yaml.Node) -> bool:
