@@ -219,27 +219,26 @@ def _node_classes() -> frozenset[str]:
     )
 
 
-def _references(root: model.Node) -> Iterator[tuple[model.Node, str, str, str, int | None]]:
-    """Every reference in the plan: (node, field, kind, id, index in a list or None)."""
+def _references(root: model.Node) -> Iterator[tuple[model.Node, str, str, Any, bool]]:
+    """Every field of the plan that references (node, field, kind, the id or the list of
+    ids it holds, whether it is a list)."""
+    plans = _PLANS
+    node_class = model.Node
     stack: list[model.Node] = [root]
     while stack:
         node = stack.pop()
-        refs, others = _plan_of(type(node))
+        found = plans.get(node.__class__)
+        refs, others = found if found is not None else _plan_of(node.__class__)
         for name, kind, is_list in refs:
             value = getattr(node, name)
-            if value is None:
-                continue
-            if is_list:
-                for i, ref in enumerate(value):
-                    yield node, name, kind, ref, i
-            else:
-                yield node, name, kind, value, None
+            if value:
+                yield node, name, kind, value, is_list
         for name in others:
             value = getattr(node, name)
-            if isinstance(value, list):
-                if value and isinstance(value[0], model.Node):
-                    stack.extend(v for v in value if isinstance(v, model.Node))
-            elif isinstance(value, model.Node):
+            if value.__class__ is list:
+                if value and isinstance(value[0], node_class):
+                    stack += [v for v in value if isinstance(v, node_class)]
+            elif isinstance(value, node_class):
                 stack.append(value)
 
 
@@ -359,31 +358,34 @@ def _check_ids(plan: model.Plan, rep: Reporter) -> dict[str, dict[str, str]]:
     }
     known: dict[str, dict[str, str]] = {}
     for kind, items in spaces.items():
-        seen: dict[str, int] = {}
+        seen: dict[str, Any] = {}
         names: dict[str, str] = {}
         for obj, name in items:
             oid = obj.id
             if oid in seen:
                 if kind != "invitee" or not isinstance(obj, model.Unit):
-                    rep.add(obj.where("id"), "duplicate-id", id=oid, first=seen[oid])
+                    first = seen[oid].where("id")[0]
+                    rep.add(obj.where("id"), "duplicate-id", id=oid, first=first)
                 continue
-            seen[oid] = obj.where("id")[0]
+            seen[oid] = obj
             names[oid] = name
         known[kind] = names
     return known
 
 
 def _check_refs(plan: model.Plan, known: dict[str, dict[str, str]], rep: Reporter) -> None:
-    for node, name, kind, ref, index in _references(plan):
+    dropped = rep.dropped
+    for node, name, kind, value, is_list in _references(plan):
         ids = known[kind]
-        if ref in ids or ref in rep.dropped:
-            continue
-        rep.add(
-            node.where(name, index),
-            f"unknown-{kind}",
-            id=ref,
-            suggest=rep.suggest_id(ref, ids, kind),
-        )
+        for i, ref in enumerate(value if is_list else (value,)):
+            if ref in ids or ref in dropped:
+                continue
+            rep.add(
+                node.where(name, i if is_list else None),
+                f"unknown-{kind}",
+                id=ref,
+                suggest=rep.suggest_id(ref, ids, kind),
+            )
 
 
 def _check_dates(plan: model.Plan, rep: Reporter) -> None:

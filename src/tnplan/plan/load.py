@@ -86,20 +86,17 @@ def compose(stream: bytes | str | BinaryIO, fold: Fold | None = None) -> yaml.No
                 if items[index - 1].__class__ is map_node:
                     items[index - 1] = how(items[index - 1])
             return
+        if root is None and parent is not None:  # the document's node holds its first
+            root = parent
         if parent is root:  # a top-level key or value: a list before it is complete
             if folding is not None:
                 finish()
             named = index.__class__ is scalar_node and folds.get(nfc(index.value))
             wanted = named or None
-            return
-        if wanted is not None:  # the first item of a top-level key's value
+        elif wanted is not None:  # the first item of a top-level key's value
             if parent.__class__ is seq_node:
                 folding, how = parent, wanted
             wanted = None
-            return
-        if root is None and parent is not None:  # the document's node holds its first
-            root = parent
-            descend(parent, index)
 
     if folds:
         composer.descend_resolver = descend
