@@ -167,3 +167,20 @@ def test_a_title_of_megabytes_is_cut_on_the_terminal(cli: Cli, tmp_path: Path) -
     assert title.startswith(shown[:-1].rstrip())
     r = cli("status", str(plan), "--as-of", "14/5/2026", "--json")
     assert json.loads(r.out)["plans"][0]["title"].startswith(title.strip())
+
+
+def test_items_are_made_with_every_field_as_item_makes_them() -> None:
+    """``plan_items`` makes its items without ``Item(...)`` (quicker): the same fields."""
+    import dataclasses
+
+    from tnplan.plan.check import load_plan
+    from tnplan.track.schedule import AsOf, Item, end_of_day, plan_items
+
+    plan = load_plan(Path(__file__).resolve().parents[2] / "plans" / "ngay-khcn-2026.yaml")
+    day = dt.date(2026, 5, 14)
+    items = plan_items(plan, AsOf(day, end_of_day(day, "Asia/Ho_Chi_Minh")))
+    assert len(items) == 39
+    for item in items:
+        fields = {f.name: getattr(item, f.name) for f in dataclasses.fields(Item)}
+        assert vars(item) == fields
+        assert Item(**fields) == item

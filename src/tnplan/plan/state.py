@@ -32,6 +32,7 @@ so on every later day (``tests/track/test_day_by_day.py`` walks every day to che
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from typing import Literal
 
@@ -140,14 +141,21 @@ def state_on(
         r = item.result
         held = r.held_on if r is not None and r.held_on is not None and r.held_on <= day else None
         if item.status in ("planned", "in_progress") and held is not None:
-            return State("done", held, held_on=held)
-        return State(status, on, assumed, held_on=held)
+            return _state("done", held, False, held)
+        return _state(status, on, assumed, held)
     status, on, assumed = _recorded(plan, item, day)
     if status != "done":
         a = parent or _activity_of(plan, item)
         if a is not None and state_on(plan, a, day).status == "cancelled":
-            return State("cancelled")
-    return State(status, on, assumed)
+            return _state("cancelled", None, False, None)
+    return _state(status, on, assumed, None)
+
+
+@functools.lru_cache(maxsize=4096)
+def _state(status: StateName, on: dt.date | None, assumed: bool, held_on: dt.date | None) -> State:
+    """One :class:`State` for each (it is never changed): a plan's thousands of items share
+    a few hundred."""
+    return State(status, on, assumed, held_on=held_on)
 
 
 def activity_held(plan: model.Plan, a: model.Activity, when: dt.date | dt.datetime) -> bool:

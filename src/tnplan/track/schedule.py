@@ -23,6 +23,7 @@ count as cancelled.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import heapq
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -83,8 +84,11 @@ class AsOf:
     today: bool = False
 
 
+@functools.lru_cache(maxsize=4096)
 def end_of_day(day: dt.date, tz: str) -> dt.datetime:
-    """The instant a day ends in a time zone (the next day's midnight)."""
+    """The instant a day ends in a time zone (the next day's midnight).
+
+    A plan's items share a few hundred days: each is worked out once."""
     from zoneinfo import ZoneInfo
 
     return dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), tzinfo=ZoneInfo(tz))
@@ -297,7 +301,10 @@ def _item(
             working_late = max(0, cal.between(due, as_of.date))
         else:
             days_left = (due - as_of.date).days
-    return Item(
+    # Made as Item(...) makes it, field by field, without the frozen class's __setattr__ per
+    # field: a plan of 10,000 activities has twice as many items.
+    item = _new(Item)
+    item.__dict__.update(
         kind=kind,
         plan=plan.id,
         id=iid,
@@ -318,7 +325,12 @@ def _item(
         working_days_late=working_late,
         days_left=days_left,
         support=support,
+        supporting=False,
     )
+    return item
+
+
+_new = object.__new__
 
 
 def plan_items(plan: model.Plan, as_of: AsOf) -> list[Item]:
