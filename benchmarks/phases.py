@@ -1,7 +1,7 @@
 """Where `tnplan validate` spends its time on one file, in process (no start-up).
 
 Phases of :func:`tnplan.plan.check.check_file`: reading the file into the typed plan (the
-nodes composed from libyaml's events, each activity converted as soon as it is read:
+nodes composed by PyYAML's C composer, each activity converted as soon as the next starts:
 ``load.read`` with ``schema.fold``, then ``schema.build_plan``), and the semantic checks
 (``check.check_plan``).  For comparison, PyYAML alone on the same bytes: the C parser's
 events only, its C composer (nodes only), and a full ``yaml.load`` with the C safe loader
