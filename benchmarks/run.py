@@ -557,7 +557,7 @@ def commands(args: argparse.Namespace, work: Path, results: dict[str, Any]) -> l
         validate_once(plan)
         out = work / f"out-{n}"
         out.mkdir(exist_ok=True)
-        runs = 5 if n <= 10_000 else 1
+        runs = args.mid_runs if n <= 10_000 else args.big_runs
         log(f"commands: {n:,} activities, {runs} rounds of every command")
         lines = command_lines(plan, out)
         measured: dict[str, tuple[list[float], list[float], set[int]]] = {
@@ -586,9 +586,9 @@ def commands(args: argparse.Namespace, work: Path, results: dict[str, Any]) -> l
     md = [
         "### every command at three sizes",
         "",
-        "Median wall time of whole processes (5 runs at 1,000 and 10,000 activities, one at "
-        "50,000; the commands take turns, a round of all of them at a time), the growth "
-        "factor between sizes, and the peak memory of the largest. "
+        f"Median wall time of whole processes ({args.mid_runs} runs up to 10,000 activities, "
+        f"{args.big_runs} above; the commands take turns, a round of all of them at a time), "
+        "the growth factor between sizes, and the peak memory of the largest. "
         "Documents and exports are written with `-o … --force` into a folder of the run; "
         "the activity of `render invitation` and `script` is `hd-00005` (an event with "
         "three invitees and a programme).",
