@@ -630,7 +630,7 @@ def _compile(cls: type[Any]) -> Conv:
                 and vnode.value in nulls
                 and not vnode.style
                 and vnode.tag in _PLAIN_TAGS
-            ):  # null, ~ or nothing (as _is_null)
+            ):  # null, ~ or nothing, written as such (an explicit tag is reported elsewhere)
                 rep.add(
                     load.pos(vnode),
                     "missing-field",
@@ -736,16 +736,6 @@ def _item_keys(key: str, count: int) -> list[str]:
     if found is None:
         found = _ITEM_KEYS[key, count] = [f"{key}.{i}" for i in range(count)]
     return found
-
-
-def _is_null(node: yaml.Node) -> bool:
-    """``null``, ``~`` or nothing, written as such (an explicit tag is reported elsewhere)."""
-    return (
-        isinstance(node, yaml.ScalarNode)
-        and node.tag in _PLAIN_TAGS
-        and load.is_plain(node)
-        and node.value in load._NULLS
-    )
 
 
 def _where(label: str, rep: Reporter) -> tuple[str, str]:
